@@ -1,0 +1,148 @@
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { mapRow, type RowValue } from './value-mapper.js';
+
+/** A bound parameter: what DuckDB's node client accepts without a type hint (stack-notes.md). */
+export type Param = string | number | boolean | null | bigint;
+
+export interface QueryResult {
+  rows: Record<string, RowValue>[];
+  rowsChanged: number;
+}
+
+export interface PoolOptions {
+  path: string;
+  /** Open read-only with external access off and configuration locked (the API's lockdown). */
+  readOnly: boolean;
+  size: number;
+  threads: number;
+  memoryLimit: string;
+  /** Interrupt a statement that runs longer than this (0: never). */
+  queryTimeoutMs: number;
+}
+
+/** Raised when a statement ran past the pool's time limit and was interrupted. */
+export class QueryTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`query interrupted after ${timeoutMs} ms (time limit)`);
+    this.name = 'QueryTimeoutError';
+  }
+}
+
+/** A connection lent by the pool; queries on it run in order. */
+export interface PooledConnection {
+  query(sql: string, params?: readonly Param[]): Promise<QueryResult>;
+}
+
+type Listener = (sql: string) => void;
+
+/**
+ * The DuckDB instance and a fixed set of connections. Each connection runs one statement at a
+ * time, so the pool size bounds concurrency; waiters queue in order. Statements past the time
+ * limit are stopped with `interrupt()`, which leaves the connection usable (stack-notes.md).
+ */
+export class DuckDBPool {
+  private readonly idle: DuckDBConnection[] = [];
+  private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
+  private readonly listeners = new Set<Listener>();
+  private closed = false;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly options: PoolOptions,
+    connections: DuckDBConnection[],
+  ) {
+    this.idle.push(...connections);
+  }
+
+  /** Opens the database file and the pool's connections. */
+  static async open(options: PoolOptions): Promise<DuckDBPool> {
+    const settings: Record<string, string> = {
+      threads: String(options.threads),
+      memory_limit: options.memoryLimit,
+      TimeZone: 'UTC',
+    };
+    if (options.readOnly) {
+      // READ_ONLY alone still lets SQL read and write arbitrary files; the full set closes that.
+      Object.assign(settings, {
+        access_mode: 'READ_ONLY',
+        enable_external_access: 'false',
+        autoinstall_known_extensions: 'false',
+        autoload_known_extensions: 'false',
+        lock_configuration: 'true',
+      });
+    }
+    const instance = await DuckDBInstance.create(options.path, settings);
+    const connections: DuckDBConnection[] = [];
+    for (let i = 0; i < options.size; i++) connections.push(await instance.connect());
+    return new DuckDBPool(instance, options, connections);
+  }
+
+  /** Called with the SQL of every statement run (tests count statements with it). */
+  onQuery(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs one statement on any free connection. */
+  async query(sql: string, params: readonly Param[] = []): Promise<QueryResult> {
+    return this.withConnection((c) => c.query(sql, params));
+  }
+
+  /** Lends one connection for a sequence of statements (a transaction needs one connection). */
+  async withConnection<T>(work: (connection: PooledConnection) => Promise<T>): Promise<T> {
+    const connection = await this.acquire();
+    try {
+      return await work({ query: (sql, params = []) => this.run(connection, sql, params) });
+    } finally {
+      this.release(connection);
+    }
+  }
+
+  /** Lends a connection that the caller must give back with `release` (Kysely's driver). */
+  async acquire(): Promise<DuckDBConnection> {
+    if (this.closed) throw new Error('the database pool is closed');
+    const connection = this.idle.pop();
+    if (connection) return connection;
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Gives a connection back to the pool. */
+  release(connection: DuckDBConnection): void {
+    const next = this.waiting.shift();
+    if (next) next(connection);
+    else this.idle.push(connection);
+  }
+
+  /** Runs a statement on a lent connection, enforcing the time limit. */
+  async run(connection: DuckDBConnection, sql: string, params: readonly Param[]): Promise<QueryResult> {
+    for (const listener of this.listeners) listener(sql);
+    const timeoutMs = this.options.queryTimeoutMs;
+    let timedOut = false;
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            connection.interrupt();
+          }, timeoutMs)
+        : undefined;
+    try {
+      const reader = await connection.runAndReadAll(
+        sql,
+        params.length > 0 ? (params as DuckDBValue[]) : undefined,
+      );
+      return { rows: reader.getRowObjects().map(mapRow), rowsChanged: reader.rowsChanged };
+    } catch (error) {
+      if (timedOut) throw new QueryTimeoutError(timeoutMs);
+      throw error;
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  }
+
+  /** Closes every connection and the instance; pending waiters are rejected by `acquire`. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const connection of this.idle.splice(0)) connection.closeSync();
+    this.instance.closeSync();
+  }
+}

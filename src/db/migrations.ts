@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DuckDBPool } from './duckdb-pool.js';
+
+/** One numbered SQL file of `sql/`. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+/** Raised when an applied migration's file has changed since: the database and code disagree. */
+export class MigrationChecksumError extends Error {
+  constructor(migration: Migration) {
+    super(
+      `migration ${migration.version} (${migration.name}) changed after it was applied; ` +
+        'add a new numbered migration instead of editing an applied one',
+    );
+    this.name = 'MigrationChecksumError';
+  }
+}
+
+/** Reads `NNN_name.sql` files from a folder, in version order. */
+export async function readMigrations(dir: string): Promise<Migration[]> {
+  const files = (await readdir(dir)).filter((f) => /^\d+_.+\.sql$/.test(f)).sort();
+  const migrations: Migration[] = [];
+  for (const file of files) {
+    const sql = await readFile(join(dir, file), 'utf8');
+    migrations.push({
+      version: Number.parseInt(file, 10),
+      name: file.replace(/^\d+_/, '').replace(/\.sql$/, ''),
+      sql,
+      checksum: createHash('sha256').update(sql).digest('hex'),
+    });
+  }
+  return migrations;
+}
+
+/**
+ * Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction.
+ * Safe to run twice: applied versions are skipped after their checksum is verified.
+ */
+export async function migrate(pool: DuckDBPool, dir: string): Promise<Migration[]> {
+  const migrations = await readMigrations(dir);
+  return pool.withConnection(async (connection) => {
+    await connection.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL,
+      applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`);
+    const { rows } = await connection.query('SELECT version, checksum FROM schema_migrations');
+    const applied = new Map(rows.map((r) => [Number(r.version), String(r.checksum)]));
+    const done: Migration[] = [];
+    for (const migration of migrations) {
+      const checksum = applied.get(migration.version);
+      if (checksum !== undefined) {
+        if (checksum !== migration.checksum) throw new MigrationChecksumError(migration);
+        continue;
+      }
+      await connection.query('BEGIN TRANSACTION');
+      try {
+        await connection.query(migration.sql);
+        await connection.query(
+          'INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)',
+          [migration.version, migration.name, migration.checksum],
+        );
+        await connection.query('COMMIT');
+      } catch (error) {
+        await connection.query('ROLLBACK');
+        throw new Error(`migration ${migration.version} (${migration.name}) failed: ${String(error)}`);
+      }
+      done.push(migration);
+    }
+    return done;
+  });
+}

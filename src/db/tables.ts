@@ -1,0 +1,143 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row types of the tables in `sql/`, as the driver returns them: DECIMAL columns arrive as exact
+ * decimal strings (see value-mapper.ts) and are written from decimal strings too.
+ */
+export type Decimal = string;
+
+export type DepartmentLevel = 'PROVINCIAL' | 'MUNICIPAL' | 'DISTRICT' | 'COUNTY';
+export type NatureCategory = 'TOTAL' | 'BASIC' | 'PERSONNEL' | 'PUBLIC' | 'PROJECT';
+export type ScorePart = 'DUTY' | 'MANAGEMENT';
+export type Severity = 'INFO' | 'WARNING' | 'ERROR';
+
+export interface DepartmentsTable {
+  code: string;
+  name: string;
+  sector: string | null;
+  level: DepartmentLevel;
+  synthetic: boolean;
+}
+
+export interface DepartmentAliasesTable {
+  alias: string;
+  department_code: string;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  department_code: string;
+  year: number;
+  title: string;
+  synthetic: boolean;
+  source_file: string;
+  content_sha256: string;
+  duties_text: string;
+  overview_text: string;
+  performance_text: string;
+  evaluation_text: string;
+  revenue_total: Decimal | null;
+  full_year_budget: Decimal | null;
+  final_total: Decimal | null;
+  total_score: Decimal;
+  total_weight: Decimal;
+  duty_score: Decimal;
+  duty_weight: Decimal;
+  management_score: Decimal;
+  management_weight: Decimal;
+  ingested_at: Generated<string>;
+}
+
+interface ReportChild {
+  report_id: number;
+  year: number;
+}
+
+export interface TextItemTable extends ReportChild {
+  seq: number;
+  text: string;
+}
+
+export interface FunctionAmountTable extends ReportChild {
+  seq: number;
+  function_class: string;
+  function_code: string | null;
+  amount: Decimal;
+}
+
+export interface ExpenditureByNatureTable extends ReportChild {
+  category: NatureCategory;
+  initial_budget: Decimal | null;
+  full_year_budget: Decimal | null;
+  final: Decimal | null;
+}
+
+export interface StatedFiguresTable extends ReportChild {
+  name: string;
+  value: Decimal;
+  unit: string;
+  line: number;
+}
+
+export interface KeyTasksTable extends ReportChild {
+  seq: number;
+  name: string;
+  target_text: string;
+  actual_text: string;
+}
+
+export interface IndicatorsTable extends ReportChild {
+  seq: number;
+  name: string;
+  target_text: string;
+  actual_text: string;
+}
+
+export interface ManagementScoresTable extends ReportChild {
+  seq: number;
+  level1: string;
+  level2: string;
+  level3: string;
+  weight: Decimal;
+  score: Decimal;
+  score_rate: Decimal | null;
+}
+
+export interface DeductionsTable extends ReportChild {
+  seq: number;
+  part: ScorePart;
+  item: string | null;
+  level2: string | null;
+  reason: string | null;
+  points: Decimal;
+  source: 'PARAGRAPH' | 'TABLE' | 'BOTH';
+}
+
+export interface DataQualityIssuesTable extends ReportChild {
+  department_code: string;
+  seq: number;
+  check_name: string;
+  severity: Severity;
+  message: string;
+  expected: Decimal | null;
+  actual: Decimal | null;
+}
+
+/** Every table Kysely may query. */
+export interface Database {
+  departments: DepartmentsTable;
+  department_aliases: DepartmentAliasesTable;
+  reports: ReportsTable;
+  goals: TextItemTable;
+  revenue_by_function: FunctionAmountTable;
+  expenditure_by_function: FunctionAmountTable;
+  expenditure_by_nature: ExpenditureByNatureTable;
+  stated_figures: StatedFiguresTable;
+  key_tasks: KeyTasksTable;
+  indicators: IndicatorsTable;
+  management_scores: ManagementScoresTable;
+  deductions: DeductionsTable;
+  problems: TextItemTable;
+  improvements: TextItemTable;
+  data_quality_issues: DataQualityIssuesTable;
+}

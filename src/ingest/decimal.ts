@@ -1,0 +1,46 @@
+import type { Decimal } from '../db/tables.js';
+
+/** Exact decimal arithmetic on 万元 amounts and scores, as scaled bigints (4 decimal places). */
+const SCALE = 4;
+const FACTOR = 10n ** BigInt(SCALE);
+
+/** Reads a printed number (`10,283.32`, `3,505.9`, `0.98`) into a canonical decimal string, or null. */
+export function parseDecimal(printed: string): Decimal | null {
+  const cleaned = printed.replace(/[,，\s]/g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
+  return fromUnits(toUnits(cleaned));
+}
+
+/** A decimal string as scaled units. */
+export function toUnits(value: Decimal): bigint {
+  const negative = value.startsWith('-');
+  const [int = '0', frac = ''] = value.replace(/^-/, '').split('.');
+  if (frac.length > SCALE) throw new RangeError(`more than ${SCALE} decimals: ${value}`);
+  const units = BigInt(int) * FACTOR + BigInt(frac.padEnd(SCALE, '0'));
+  return negative ? -units : units;
+}
+
+/** Scaled units as a canonical decimal string without trailing zeros (`6759.55`, `50`). */
+export function fromUnits(units: bigint): Decimal {
+  const negative = units < 0n;
+  const abs = negative ? -units : units;
+  const int = abs / FACTOR;
+  const frac = (abs % FACTOR).toString().padStart(SCALE, '0').replace(/0+$/, '');
+  return `${negative ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
+}
+
+/** Exact sum of decimals. */
+export function sumDecimals(values: readonly Decimal[]): Decimal {
+  return fromUnits(values.reduce((acc, v) => acc + toUnits(v), 0n));
+}
+
+/** Exact a − b. */
+export function subtractDecimals(a: Decimal, b: Decimal): Decimal {
+  return fromUnits(toUnits(a) - toUnits(b));
+}
+
+/** Compares two decimals exactly: negative, zero or positive. */
+export function compareDecimals(a: Decimal, b: Decimal): number {
+  const d = toUnits(a) - toUnits(b);
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}

@@ -1,0 +1,103 @@
+import { compareDecimals, parseDecimal, subtractDecimals, sumDecimals } from './decimal.js';
+import type { Deduction, ManagementScoreRow, ParseNote } from './report-document.js';
+
+/** One reason for lost points as a paragraph states it. */
+export interface StatedDeduction {
+  reason: string;
+  points: string;
+  /** Names quoted in the clause (`“采购合同签订时效性”`), candidates for table-4 items. */
+  quoted: string[];
+}
+
+const POINTS = /(?:被|共|合计)?(?:扣减?|扣除)(\d+(?:\.\d+)?)分/;
+const ENUMERATION = /(?:^|[；;。])\s*(?:[一二三四五六七八九十]+是|[（(]?\d+[)）.、])/;
+
+/**
+ * Reads the deduction clauses of an analysis paragraph (`扣分的主要原因是…，扣0.01分。`). Clauses
+ * are split at enumerations (一是/二是, 1./2.) or sentence ends; each clause that names a number
+ * of points is one stated deduction.
+ */
+export function parseStatedDeductions(paragraph: string): StatedDeduction[] {
+  const at = paragraph.search(/扣分(的)?(主要)?原因|扣分(情况|说明)/);
+  if (at < 0 && !POINTS.test(paragraph)) return [];
+  const body = paragraph.slice(Math.max(0, at)).replace(/^扣分(的)?(主要)?原因(是|为|如下|：|:)*[：:]?/, '');
+  const pieces = ENUMERATION.test(body)
+    ? body.split(/(?=[一二三四五六七八九十]+是)|(?<=[；;。])/)
+    : body.split(/(?<=[；;。])/);
+  const out: StatedDeduction[] = [];
+  for (const piece of pieces) {
+    const match = POINTS.exec(piece);
+    if (!match) continue;
+    const reason = piece
+      .replace(/^[一二三四五六七八九十]+是/, '')
+      .replace(/[，,]?(?:致使)?[^，,；;。]*?(?:被|共|合计)?(?:扣减?|扣除)\d+(?:\.\d+)?分[。；;，,]*$/, '')
+      .replace(/[，,；;。]+$/, '');
+    out.push({
+      reason: reason || piece,
+      points: parseDecimal(match[1]!)!,
+      quoted: [...piece.matchAll(/[“"]([^”"]+)[”"]/g)].map((m) => m[1]!),
+    });
+  }
+  return out;
+}
+
+/** Deductions of the duty part: the paragraph is the only source (there is no duty score table). */
+export function dutyDeductions(stated: readonly StatedDeduction[]): Deduction[] {
+  return stated.map((s) => ({ part: 'DUTY', item: null, level2: null, reason: s.reason, points: s.points, source: 'PARAGRAPH' }));
+}
+
+/**
+ * Deductions of the management part: every table-4 row that scored below its weight, with the
+ * paragraph's reason attached where the paragraph quotes the row's name or states the same
+ * points. A stated deduction that matches no row is kept (source PARAGRAPH) and noted, so that
+ * nothing the report says is lost; the score reconciliation then shows whether it double counts.
+ */
+export function managementDeductions(
+  rows: readonly ManagementScoreRow[],
+  stated: readonly StatedDeduction[],
+): { deductions: Deduction[]; notes: ParseNote[] } {
+  const deductions: Deduction[] = rows
+    .filter((r) => compareDecimals(r.weight, r.score) > 0)
+    .map((r) => ({
+      part: 'MANAGEMENT',
+      item: r.level3,
+      level2: r.level2 || null,
+      reason: null,
+      points: subtractDecimals(r.weight, r.score),
+      source: 'TABLE',
+    }));
+  const notes: ParseNote[] = [];
+  for (const s of stated) {
+    let matched = deductions.filter((d) => s.quoted.some((q) => q === d.item));
+    if (matched.length === 0) {
+      const samePoints = deductions.find((d) => d.source === 'TABLE' && compareDecimals(d.points, s.points) === 0);
+      if (samePoints) matched = [samePoints];
+    }
+    if (matched.length === 0) {
+      deductions.push({ part: 'MANAGEMENT', item: null, level2: null, reason: s.reason, points: s.points, source: 'PARAGRAPH' });
+      notes.push({
+        check: 'deduction.paragraph_unmatched',
+        severity: 'WARNING',
+        message: `management paragraph states ${s.points} points lost (${s.reason}) but no table-4 row lost them`,
+        expected: s.points,
+        actual: null,
+      });
+      continue;
+    }
+    for (const d of matched) {
+      d.reason = s.reason;
+      d.source = 'BOTH';
+    }
+    const tablePoints = sumDecimals(matched.map((d) => d.points));
+    if (compareDecimals(tablePoints, s.points) !== 0) {
+      notes.push({
+        check: 'deduction.paragraph_vs_table',
+        severity: 'WARNING',
+        message: `paragraph states ${s.points} points lost for ${matched.map((d) => d.item).join('、')}; table 4 shows ${tablePoints}`,
+        expected: s.points,
+        actual: tablePoints,
+      });
+    }
+  }
+  return { deductions, notes };
+}

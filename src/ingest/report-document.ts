@@ -1,0 +1,108 @@
+import type { Decimal, NatureCategory } from '../db/tables.js';
+
+/** A figure with the line of the source text it was read from. */
+export interface StatedFigure {
+  /** Stable name, e.g. `revenue_total`, `basic_share`, `execution_rate`. */
+  name: string;
+  value: Decimal;
+  unit: '万元' | '%';
+  line: number;
+}
+
+/** An amount by functional class (功能分类). */
+export interface FunctionAmount {
+  functionClass: string;
+  /** 政府收支分类科目 class code (e.g. 201), when the class is a known one. */
+  functionCode: string | null;
+  amount: Decimal;
+  line: number;
+}
+
+/** 年初预算数 / 全年预算数 / 决算数 of one category of 表2. */
+export interface StageAmounts {
+  initialBudget: Decimal | null;
+  fullYearBudget: Decimal | null;
+  final: Decimal | null;
+}
+
+/** 表1: one key task. */
+export interface KeyTask {
+  seq: number;
+  name: string;
+  targetText: string;
+  actualText: string;
+}
+
+/** 表3: one key duty indicator, texts as printed (whitespace from line breaks removed). */
+export interface IndicatorRow {
+  seq: number;
+  name: string;
+  targetText: string;
+  actualText: string;
+  line: number;
+}
+
+/** 表4: one level-3 management-efficiency row. */
+export interface ManagementScoreRow {
+  seq: number;
+  level1: string;
+  level2: string;
+  level3: string;
+  weight: Decimal;
+  score: Decimal;
+  /** 得分率 as printed, in percent (33.33 for 33.33%). */
+  scoreRate: Decimal | null;
+  line: number;
+}
+
+/** Points lost (扣分), with where they were found. */
+export interface Deduction {
+  part: 'DUTY' | 'MANAGEMENT';
+  item: string | null;
+  level2: string | null;
+  reason: string | null;
+  points: Decimal;
+  source: 'PARAGRAPH' | 'TABLE' | 'BOTH';
+}
+
+/** Self-score: total = duty (履职效能) + management (管理效率). */
+export interface SelfScore {
+  total: Decimal;
+  totalWeight: Decimal;
+  duty: { score: Decimal; weight: Decimal };
+  management: { score: Decimal; weight: Decimal };
+}
+
+/** A parsing remark that is not fatal (e.g. a paragraph deduction matching no table row). */
+export interface ParseNote {
+  check: string;
+  severity: 'INFO' | 'WARNING' | 'ERROR';
+  message: string;
+  expected: Decimal | null;
+  actual: Decimal | null;
+}
+
+/** Everything jixiao reads from one report, before it is stored. */
+export interface ReportDocument {
+  sourceFile: string;
+  year: number;
+  departmentName: string;
+  title: string;
+  dutiesText: string;
+  overviewText: string;
+  keyTasks: KeyTask[];
+  goals: string[];
+  revenueByFunction: FunctionAmount[];
+  expenditureByFunction: FunctionAmount[];
+  byNature: Record<NatureCategory, StageAmounts>;
+  statedFigures: StatedFigure[];
+  performanceText: string;
+  evaluationText: string;
+  score: SelfScore;
+  indicators: IndicatorRow[];
+  managementScores: ManagementScoreRow[];
+  deductions: Deduction[];
+  problems: string[];
+  improvements: string[];
+  notes: ParseNote[];
+}

@@ -1,0 +1,57 @@
+/** One non-empty line of a report, trimmed, with its 1-based line number in the file. */
+export interface SourceLine {
+  no: number;
+  text: string;
+  /** The line began with a space: in PDF-extracted text this marks the first line of a page. */
+  pageStart: boolean;
+}
+
+/** Splits a report text into its non-empty lines. */
+export function splitLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const trimmed = raw.replace(/\u3000/g, ' ').trim();
+    if (trimmed !== '') lines.push({ no: index + 1, text: trimmed, pageStart: /^\s/.test(raw) });
+  });
+  return lines;
+}
+
+/** Text joined from lines with all whitespace removed, and a map back to source lines. */
+export interface JoinedText {
+  text: string;
+  /** Line number of the character at an offset of `text`. */
+  lineAt(offset: number): number;
+}
+
+/**
+ * Joins lines into one string without whitespace: PDF extraction breaks prose mid-word and adds
+ * stray spaces (`2023 年度`, `10,105.79 万元`), neither of which carries meaning in Chinese prose.
+ */
+export function joinLines(lines: readonly SourceLine[]): JoinedText {
+  let text = '';
+  const lineOf: number[] = [];
+  for (const line of lines) {
+    for (const ch of line.text) {
+      if (/\s/.test(ch)) continue;
+      text += ch;
+      for (let i = 0; i < ch.length; i++) lineOf.push(line.no);
+    }
+  }
+  const last = lines.at(-1)?.no ?? 0;
+  return { text, lineAt: (offset) => lineOf[offset] ?? last };
+}
+
+/** Removes all whitespace: how cell texts are stored. */
+export function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/**
+ * Printed width of a line in CJK character cells: ASCII letters, digits and spaces take half a
+ * cell. Table columns wrap at a fixed width, so a line's width tells which column it came from.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
+  return width;
+}
