@@ -59,7 +59,6 @@ export class DuckDBPool {
     const settings: Record<string, string> = {
       threads: String(options.threads),
       memory_limit: options.memoryLimit,
-      TimeZone: 'UTC',
     };
     if (options.readOnly) {
       // READ_ONLY alone still lets SQL read and write arbitrary files; the full set closes that.
