@@ -140,4 +140,29 @@ export interface Database {
   problems: TextItemTable;
   improvements: TextItemTable;
   data_quality_issues: DataQualityIssuesTable;
+  report_facts: ReportFactsView;
+}
+
+/** The `report_facts` view (sql/002_report_facts.sql): one row per report, ratios as numbers. */
+export interface ReportFactsView {
+  report_id: number;
+  department_code: string;
+  year: number;
+  synthetic: boolean;
+  total_initial: Decimal | null;
+  total_full_year: Decimal | null;
+  total_final: Decimal | null;
+  basic_final: Decimal | null;
+  personnel_final: Decimal | null;
+  public_final: Decimal | null;
+  project_final: Decimal | null;
+  basic_share: number | null;
+  project_share: number | null;
+  personnel_share: number | null;
+  execution_rate: number | null;
+  budget_adjustment: number | null;
+  total_score: Decimal;
+  duty_score: Decimal;
+  management_score: Decimal;
+  deduction_points: Decimal;
 }

@@ -1,0 +1,70 @@
+import { sql } from 'kysely';
+import type { DepartmentLevel, DepartmentsTable } from '../db/tables.js';
+import type { Reader } from './reader.js';
+
+export type DepartmentRow = DepartmentsTable;
+
+export interface DepartmentFilter {
+  sector?: string | null;
+  level?: DepartmentLevel | null;
+  /** Matches code, name or alias, case-insensitively, as a substring. */
+  search?: string | null;
+}
+
+export interface DepartmentPage {
+  totalCount: number;
+  rows: DepartmentRow[];
+  hasNextPage: boolean;
+}
+
+/** Departments by code, in the order asked (null for unknown codes). */
+export async function departmentsByCode(db: Reader, codes: readonly string[]): Promise<(DepartmentRow | null)[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.selectFrom('departments').selectAll().where('code', 'in', [...codes]).execute();
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return codes.map((c) => byCode.get(c) ?? null);
+}
+
+/** A page of departments ordered by code, after a code (keyset pagination), with the total count. */
+export async function listDepartments(
+  db: Reader,
+  filter: DepartmentFilter,
+  first: number,
+  afterCode: string | null,
+): Promise<DepartmentPage> {
+  let query = db.selectFrom('departments');
+  if (filter.sector) query = query.where('sector', '=', filter.sector);
+  if (filter.level) query = query.where('level', '=', filter.level);
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('code', 'ilike', sql<string>`${pattern} ESCAPE '\\'`),
+        eb('name', 'ilike', sql<string>`${pattern} ESCAPE '\\'`),
+        eb.exists(
+          eb
+            .selectFrom('department_aliases as a')
+            .select('a.alias')
+            .whereRef('a.department_code', '=', 'departments.code')
+            .where('a.alias', 'ilike', sql<string>`${pattern} ESCAPE '\\'`),
+        ),
+      ]),
+    );
+  }
+  const page = query.selectAll().orderBy('code').limit(first + 1);
+  const [rows, counted] = await Promise.all([
+    (afterCode === null ? page : page.where('code', '>', afterCode)).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    totalCount: Number(counted.n),
+    rows: rows.slice(0, first),
+    hasNextPage: rows.length > first,
+  };
+}
+
+/** Fiscal years that have at least one report, ascending. */
+export async function reportYears(db: Reader): Promise<number[]> {
+  const rows = await db.selectFrom('reports').select('year').distinct().orderBy('year').execute();
+  return rows.map((r) => r.year);
+}

@@ -1,0 +1,88 @@
+import type { Database, ReportFactsView, ReportsTable } from '../db/tables.js';
+import type { Selectable } from 'kysely';
+import type { Reader } from './reader.js';
+
+export type ReportRow = Selectable<ReportsTable>;
+
+/** Reports by id, in the order asked (null for unknown ids). */
+export async function reportsById(db: Reader, ids: readonly number[]): Promise<(ReportRow | null)[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('reports').selectAll().where('id', 'in', [...ids]).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** Reports of departments, optionally within a year range, ordered by department and year. */
+export async function reportsOfDepartments(
+  db: Reader,
+  codes: readonly string[],
+  fromYear?: number | null,
+  toYear?: number | null,
+): Promise<ReportRow[]> {
+  if (codes.length === 0) return [];
+  let query = db.selectFrom('reports').selectAll().where('department_code', 'in', [...codes]);
+  if (fromYear != null) query = query.where('year', '>=', fromYear);
+  if (toYear != null) query = query.where('year', '<=', toYear);
+  return query.orderBy('department_code').orderBy('year').execute();
+}
+
+/** Per-report facts (report_facts view) by report id, in the order asked. */
+export async function factsByReport(db: Reader, ids: readonly number[]): Promise<(ReportFactsView | null)[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('report_facts').selectAll().where('report_id', 'in', [...ids]).execute();
+  const byId = new Map(rows.map((r) => [r.report_id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** Tables holding one report's parts, each with a `report_id` and an order. */
+type ChildTable =
+  | 'goals'
+  | 'revenue_by_function'
+  | 'expenditure_by_function'
+  | 'expenditure_by_nature'
+  | 'stated_figures'
+  | 'key_tasks'
+  | 'indicators'
+  | 'management_scores'
+  | 'deductions'
+  | 'problems'
+  | 'improvements'
+  | 'data_quality_issues';
+
+const ORDER: Record<ChildTable, string> = {
+  goals: 'seq',
+  revenue_by_function: 'seq',
+  expenditure_by_function: 'seq',
+  expenditure_by_nature: 'category',
+  stated_figures: 'name',
+  key_tasks: 'seq',
+  indicators: 'seq',
+  management_scores: 'seq',
+  deductions: 'seq',
+  problems: 'seq',
+  improvements: 'seq',
+  data_quality_issues: 'seq',
+};
+
+/**
+ * Rows of one child table for many reports in one statement, grouped per report in the order
+ * asked: what a DataLoader needs to resolve a nested list without N+1 queries.
+ */
+export async function childRows<T extends ChildTable>(
+  db: Reader,
+  table: T,
+  reportIds: readonly number[],
+): Promise<Selectable<Database[T]>[][]> {
+  if (reportIds.length === 0) return [];
+  // The table name comes from the ChildTable union, never from user input.
+  const rows = (await db
+    .selectFrom(table as ChildTable)
+    .selectAll()
+    .where('report_id', 'in', [...reportIds])
+    .orderBy('report_id')
+    .orderBy(ORDER[table] as 'seq')
+    .execute()) as unknown as (Selectable<Database[T]> & { report_id: number })[];
+  const grouped = new Map<number, Selectable<Database[T]>[]>(reportIds.map((id) => [id, []]));
+  for (const row of rows) grouped.get(row.report_id)?.push(row);
+  return reportIds.map((id) => grouped.get(id) ?? []);
+}

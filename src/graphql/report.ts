@@ -1,0 +1,214 @@
+import type { Selectable } from 'kysely';
+import type {
+  ExpenditureByNatureTable,
+  FunctionAmountTable,
+  NatureCategory,
+  ReportsTable,
+  StatedFiguresTable,
+} from '../db/tables.js';
+import { builder } from './builder.js';
+import { toFloat, toFloatStrict } from './numbers.js';
+import { DepartmentRef, ReportRef } from './refs.js';
+import { DataQualityIssueRef } from './data-quality.js';
+import { DeductionRef, ManagementScoreRef } from './management.js';
+import { KeyTaskRef, PerformanceIndicatorRef } from './indicator.js';
+
+type NatureRow = Selectable<ExpenditureByNatureTable>;
+
+const FunctionAmountRef = builder.objectRef<Selectable<FunctionAmountTable>>('FunctionAmount').implement({
+  description: 'An amount by functional class (功能分类), in 万元.',
+  fields: (t) => ({
+    functionClass: t.exposeString('function_class', { description: 'Functional class as printed, normalised (e.g. 一般公共服务).' }),
+    code: t.exposeString('function_code', {
+      nullable: true,
+      description: 'Class code of the government revenue and expenditure classification (政府收支分类科目), e.g. 201.',
+    }),
+    amount: t.float({ resolve: (r) => toFloatStrict(r.amount), description: 'Amount in 万元.' }),
+  }),
+});
+
+const StageAmountsRef = builder.objectRef<NatureRow | null>('StageAmounts').implement({
+  description: 'One 表2 category at three stages, in 万元: 年初预算数, 全年预算数, 决算数.',
+  fields: (t) => ({
+    initialBudget: t.float({ nullable: true, resolve: (r) => toFloat(r?.initial_budget), description: '年初预算数: initial budget.' }),
+    fullYearBudget: t.float({
+      nullable: true,
+      resolve: (r) => toFloat(r?.full_year_budget),
+      description: '全年预算数: full-year (adjusted) budget.',
+    }),
+    final: t.float({ nullable: true, resolve: (r) => toFloat(r?.final), description: '决算数: final accounts.' }),
+  }),
+});
+
+/** 表2 categories as fields of ExpenditureByNature. */
+const NATURE: readonly (readonly [field: string, category: NatureCategory, description: string])[] = [
+  ['total', 'TOTAL', '本年支出合计: total expenditure.'],
+  ['basic', 'BASIC', '基本支出: basic expenditure = personnel + public funds.'],
+  ['personnel', 'PERSONNEL', '人员经费: personnel costs.'],
+  ['public', 'PUBLIC', '公用经费: public (operating) funds.'],
+  ['project', 'PROJECT', '项目支出: project expenditure.'],
+];
+
+const ExpenditureByNatureRef = builder.objectRef<NatureRow[]>('ExpenditureByNature').implement({
+  description: '表2 部门整体支出决算表: expenditure by nature, five categories x three stages.',
+  fields: (t) =>
+    Object.fromEntries(
+      NATURE.map(([field, category, description]) => [
+        field,
+        t.field({ type: StageAmountsRef, description, resolve: (rows) => rows.find((r) => r.category === category) ?? null }),
+      ]),
+    ),
+});
+
+const ScorePartRef = builder.objectRef<{ score: string; weight: string }>('ScorePart').implement({
+  description: 'A part of the self-score: points scored out of its weight.',
+  fields: (t) => ({
+    score: t.float({ resolve: (p) => toFloatStrict(p.score), description: '得分: points scored.' }),
+    weight: t.float({ resolve: (p) => toFloatStrict(p.weight), description: '分值: points available.' }),
+  }),
+});
+
+const SelfScoreRef = builder.objectRef<Selectable<ReportsTable>>('SelfScore').implement({
+  description: '自评得分: total = 履职效能 (duty) + 管理效率 (management).',
+  fields: (t) => ({
+    total: t.float({ resolve: (r) => toFloatStrict(r.total_score), description: '综合自评得分: total self-score.' }),
+    weight: t.float({ resolve: (r) => toFloatStrict(r.total_weight), description: '总分值: points available (usually 100).' }),
+    duty: t.field({
+      type: ScorePartRef,
+      resolve: (r) => ({ score: r.duty_score, weight: r.duty_weight }),
+      description: '履职效能: duty performance.',
+    }),
+    management: t.field({
+      type: ScorePartRef,
+      resolve: (r) => ({ score: r.management_score, weight: r.management_weight }),
+      description: '管理效率: management efficiency.',
+    }),
+  }),
+});
+
+const StatedFigureRef = builder.objectRef<Selectable<StatedFiguresTable>>('StatedFigure').implement({
+  description: 'A figure the report states in its prose (a total, share or rate), kept to reconcile against the tables.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'What it is: revenue_total, final_total, basic_share, execution_rate, …' }),
+    value: t.float({ resolve: (f) => toFloatStrict(f.value), description: 'The value as printed (percent for %, 万元 for amounts).' }),
+    unit: t.exposeString('unit', { description: '万元 or %.' }),
+    line: t.exposeInt('line', { description: 'Line of the source text it was read from.' }),
+  }),
+});
+
+ReportRef.implement({
+  description: 'One department\'s performance self-evaluation report (部门整体支出绩效自评报告) for one fiscal year.',
+  fields: (t) => ({
+    id: t.id({ resolve: (r) => `${r.department_code}/${r.year}`, description: 'Stable id: department code / fiscal year.' }),
+    department: t.field({
+      type: DepartmentRef,
+      description: 'The reporting department.',
+      resolve: async (r, _args, ctx) => {
+        const department = await ctx.loaders.department.load(r.department_code);
+        if (!department) throw new Error(`department ${r.department_code} of report ${r.id} is missing`);
+        return department;
+      },
+    }),
+    year: t.exposeInt('year', { description: 'Fiscal year evaluated (年度).' }),
+    title: t.exposeString('title', { description: 'Title as published.' }),
+    synthetic: t.exposeBoolean('synthetic', { description: 'True for generated demo reports (合成数据).' }),
+    sourceFile: t.exposeString('source_file', { description: 'File the report was ingested from.' }),
+    revenueBudget: t.field({
+      type: [FunctionAmountRef],
+      description: '年初预算收入 by functional class (功能分类).',
+      resolve: (r, _args, ctx) => ctx.loaders.revenueByFunction.load(r.id),
+    }),
+    expenditureByFunction: t.field({
+      type: [FunctionAmountRef],
+      description: '决算支出 by functional class (功能分类).',
+      resolve: (r, _args, ctx) => ctx.loaders.expenditureByFunction.load(r.id),
+    }),
+    expenditure: t.field({
+      type: ExpenditureByNatureRef,
+      description: '表2: expenditure by nature (basic, personnel, public, project) at three stages.',
+      resolve: (r, _args, ctx) => ctx.loaders.expenditureByNature.load(r.id),
+    }),
+    basicShare: t.float({
+      nullable: true,
+      description: '基本支出占比: basic / total final expenditure, as a fraction.',
+      resolve: async (r, _args, ctx) => (await ctx.loaders.facts.load(r.id))?.basic_share ?? null,
+    }),
+    projectShare: t.float({
+      nullable: true,
+      description: '项目支出占比: project / total final expenditure, as a fraction.',
+      resolve: async (r, _args, ctx) => (await ctx.loaders.facts.load(r.id))?.project_share ?? null,
+    }),
+    personnelShare: t.float({
+      nullable: true,
+      description: '人员经费占比: personnel / total final expenditure, as a fraction.',
+      resolve: async (r, _args, ctx) => (await ctx.loaders.facts.load(r.id))?.personnel_share ?? null,
+    }),
+    executionRate: t.float({
+      nullable: true,
+      description: '支出执行率: final / full-year budget, as a fraction.',
+      resolve: async (r, _args, ctx) => (await ctx.loaders.facts.load(r.id))?.execution_rate ?? null,
+    }),
+    budgetAdjustment: t.float({
+      nullable: true,
+      description: '预算调整率: (full-year − initial budget) / initial budget, as a fraction.',
+      resolve: async (r, _args, ctx) => (await ctx.loaders.facts.load(r.id))?.budget_adjustment ?? null,
+    }),
+    score: t.field({ type: SelfScoreRef, resolve: (r) => r, description: '自评得分: the self-score and its parts.' }),
+    keyTasks: t.field({
+      type: [KeyTaskRef],
+      description: '表1: key tasks with their targets and completion.',
+      resolve: (r, _args, ctx) => ctx.loaders.keyTasks.load(r.id),
+    }),
+    indicators: t.field({
+      type: [PerformanceIndicatorRef],
+      description: '表3: key duty indicators, target (预期实现值) against actual (实际完成值).',
+      resolve: (r, _args, ctx) => ctx.loaders.indicators.load(r.id),
+    }),
+    managementScores: t.field({
+      type: [ManagementScoreRef],
+      description: '表4: management-efficiency scoring rows.',
+      resolve: (r, _args, ctx) => ctx.loaders.managementScores.load(r.id),
+    }),
+    deductions: t.field({
+      type: [DeductionRef],
+      description: '扣分: points lost, from the analysis paragraphs and table 4.',
+      resolve: (r, _args, ctx) => ctx.loaders.deductions.load(r.id),
+    }),
+    goals: t.stringList({
+      description: '部门整体支出绩效目标: the numbered goals.',
+      resolve: async (r, _args, ctx) => (await ctx.loaders.goals.load(r.id)).map((g) => g.text),
+    }),
+    problems: t.stringList({
+      description: '存在的主要问题: problems the department admits.',
+      resolve: async (r, _args, ctx) => (await ctx.loaders.problems.load(r.id)).map((p) => p.text),
+    }),
+    improvements: t.stringList({
+      description: '下一步改进措施: improvement measures.',
+      resolve: async (r, _args, ctx) => (await ctx.loaders.improvements.load(r.id)).map((p) => p.text),
+    }),
+    statedFigures: t.field({
+      type: [StatedFigureRef],
+      description: 'Totals, shares and rates as the prose states them, with their source lines.',
+      resolve: (r, _args, ctx) => ctx.loaders.statedFigures.load(r.id),
+    }),
+    dataQuality: t.field({
+      type: [DataQualityIssueRef],
+      description: 'Reconciliation findings: figures that did not balance exactly (rounding-level ones included).',
+      resolve: (r, _args, ctx) => ctx.loaders.dataQuality.load(r.id),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  report: t.field({
+    type: ReportRef,
+    nullable: true,
+    description: 'The report of one department for one fiscal year.',
+    args: {
+      department: t.arg.id({ required: true, description: 'Department code, e.g. gz-zfw.' }),
+      year: t.arg.int({ required: true, description: 'Fiscal year (年度).' }),
+    },
+    resolve: async (_root, args, ctx) =>
+      (await ctx.loaders.reportsOfDepartment.load(String(args.department))).find((r) => r.year === args.year) ?? null,
+  }),
+}));

@@ -1,0 +1,10 @@
+import { builder } from './builder.js';
+import './enums.js';
+import './department.js';
+import './report.js';
+import './indicator.js';
+import './management.js';
+import './data-quality.js';
+
+/** The GraphQL schema: every type family registered on the builder, built once. */
+export const schema = builder.toSchema({ sortSchema: false });

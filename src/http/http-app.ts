@@ -1,0 +1,119 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Reader } from '../analytics/reader.js';
+import { createContext, type GraphQLContext } from '../graphql/context.js';
+import { readExampleOperations } from '../graphql/example-operations.js';
+import { graphiqlPage } from '../graphql/graphiql-page.js';
+import { queryLimitsPlugin, type QueryLimits } from '../graphql/query-limits.js';
+
+/** Largest request body accepted (a GraphQL document with variables). */
+const MAX_BODY_BYTES = 1_000_000;
+
+export interface HttpApp {
+  server: Server;
+  apollo: ApolloServer<GraphQLContext>;
+  /** Stops accepting connections, waits for requests in flight, stops Apollo. */
+  stop(): Promise<void>;
+}
+
+export interface HttpAppOptions {
+  schema: GraphQLSchema;
+  db: Reader;
+  limits?: QueryLimits;
+}
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function wantsHtml(req: IncomingMessage): boolean {
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+}
+
+/**
+ * The HTTP surface: `/graphql` (GraphQL over HTTP through Apollo, or GraphiQL for a browser),
+ * `/healthz`. Apollo's own landing page is off: it loads Apollo Sandbox from a CDN.
+ */
+export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
+  const server = createServer();
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: options.schema,
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin(options.schema, options.limits),
+    ],
+  });
+  await apollo.start();
+  const page = graphiqlPage(readExampleOperations());
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) {
+        const tooLarge = error instanceof BodyTooLargeError;
+        send(res, tooLarge ? 413 : 500, 'application/json', JSON.stringify({
+          errors: [{ message: tooLarge ? `request body over ${MAX_BODY_BYTES} bytes` : 'internal server error' }],
+        }));
+      } else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}');
+    if (url.pathname !== '/graphql') return send(res, 404, 'text/plain; charset=utf-8', 'not found: try /graphql');
+    if (wantsHtml(req) && !url.searchParams.has('query')) return send(res, 200, 'text/html; charset=utf-8', page);
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const raw = req.method === 'POST' ? await readBody(req) : '';
+    let body: unknown = raw;
+    if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return send(res, 400, 'application/json', JSON.stringify({ errors: [{ message: 'request body is not valid JSON' }] }));
+      }
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+      context: async () => createContext(options.db),
+    });
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  return {
+    server,
+    apollo,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}
