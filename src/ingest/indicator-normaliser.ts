@@ -1,0 +1,92 @@
+/**
+ * The indicator normaliser: reads the target and actual cells of a performance indicator
+ * (Chinese prose, as extracted from a PDF) into comparable measures. See domain.md, "Indicators
+ * and the target set too low problem".
+ *
+ * Conventions (where the text leaves a choice):
+ * - A bare number (`培育示范中心10个`) is comparator EQ with direction HIGHER_BETTER: exact counts
+ *   are read as "at least" by convention. A bare number for a bad thing or a cost (`投诉率5%`,
+ *   `成本500万元`) is read as a cap: LTE, LOWER_BETTER, MEDIUM confidence.
+ * - Base units: see indicator-unit.ts. Percentages are fractions (90% → 0.9), money is in 万元
+ *   (unit '万元'; 元 is divided by 10,000), 万/亿 multiply (170万人 → 1,700,000 人), dates are
+ *   yyyymmdd numbers (unit '日期'), null when the year is not written.
+ * - RANGE measures carry the lower bound in `target` and the upper in `targetHigh`; their
+ *   direction follows the name (bad things LOWER_BETTER, else HIGHER_BETTER), but no rule reads
+ *   an attainment from a range.
+ * - Confidence: HIGH when number, unit and comparator are all written in the cells; MEDIUM when
+ *   one was borrowed (unit or comparator from the name, a bare actual read in the target's unit,
+ *   an approximate 余/多, an actual that states a bound `≥266米`, a date without a day); LOW
+ *   when OCR damage was repaired (`工95%`, `1O0%`).
+ * - Not understood: numbers that cannot be read with confidence (broken or fused numbers, units
+ *   that disagree, several actual counts for one target without a total, bare values that could
+ *   be fractions or percentages, ranks). A wrong number is worse than none.
+ */
+import { pairActual } from './indicator-actual.js';
+import { prepareCell } from './indicator-cell.js';
+import { readNameHints } from './indicator-name-hints.js';
+import { readTarget } from './indicator-target.js';
+import { isBlankCell } from './indicator-text.js';
+
+export type Comparator = 'GTE' | 'GT' | 'LTE' | 'LT' | 'EQ' | 'RANGE' | 'MILESTONE' | 'QUALITATIVE';
+export type Direction = 'HIGHER_BETTER' | 'LOWER_BETTER' | 'MILESTONE' | 'QUALITATIVE';
+export type Confidence = 'HIGH' | 'MEDIUM' | 'LOW';
+/** What the actual cell says, beyond a number. */
+export type ActualKind = 'VALUE' | 'COPIES_TARGET' | 'SAYS_DONE' | 'NONE';
+export type UnitKind = 'PERCENT' | 'COUNT' | 'PEOPLE' | 'MONEY' | 'DATE' | 'LENGTH' | 'AREA' | 'DURATION' | 'OTHER';
+
+export interface IndicatorMeasure {
+  comparator: Comparator;
+  /** Target in base units (% as a fraction: 90% -> 0.9; 170万人 -> 1700000; dates as yyyymmdd number); for RANGE the lower bound. */
+  target: number | null;
+  /** Upper bound for RANGE, else null. */
+  targetHigh: number | null;
+  /** Actual in the same base unit, or null when the actual cell gives no comparable number. */
+  actual: number | null;
+  /**
+   * Normalised unit label in base form: '%', '人', '人次', '个', '次', '册', '件', '期', '万元'
+   * (money is kept in 万元), '米', '平方米', '天', '工作日', '日期' … (see indicator-unit.ts);
+   * null when no unit is written anywhere.
+   */
+  unit: string | null;
+  unitKind: UnitKind | null;
+  direction: Direction;
+  confidence: Confidence;
+  actualKind: ActualKind;
+  /** The fragment of the target text this measure was read from (for explanation). */
+  targetSource: string;
+  /** The fragment of the actual text, or null. */
+  actualSource: string | null;
+}
+
+export type NormaliseResult =
+  | { understood: true; measures: IndicatorMeasure[] }
+  | { understood: false; reason: string; measures: [] };
+
+/** Column headings inside a cell: the cell was fused with its neighbours by the extraction. */
+const HEADING = /预期实现值|实际完成值|年度指标值|年度目标值|全年实际值|指标名称/;
+
+function notUnderstood(reason: string): NormaliseResult {
+  return { understood: false, reason, measures: [] };
+}
+
+/** Reads a target text and an actual text (Chinese prose) into measures. */
+export function normaliseIndicator(input: { name: string; target: string; actual: string }): NormaliseResult {
+  const nameCell = prepareCell(input.name);
+  const name = readNameHints(input.name);
+  const target = prepareCell(input.target);
+  const actual = prepareCell(input.actual);
+
+  if (target.unreadable) return notUnderstood(`target: ${target.unreadable}`);
+  if (actual.unreadable) return notUnderstood(`actual: ${actual.unreadable}`);
+  for (const [label, cell] of [['target', target], ['actual', actual]] as const) {
+    const heading = HEADING.exec(cell.compact);
+    if (heading) return notUnderstood(`${label} holds the column heading '${heading[0]}': fused cells`);
+  }
+  if (isBlankCell(target.compact) && nameCell.quantities.length === 0) return notUnderstood('empty target');
+
+  const reading = readTarget(target, nameCell, name);
+  if ('reason' in reading) return notUnderstood(reading.reason);
+  const paired = pairActual(reading.drafts, target, actual);
+  if ('reason' in paired) return notUnderstood(paired.reason);
+  return { understood: true, measures: paired.measures };
+}

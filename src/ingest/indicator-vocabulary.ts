@@ -1,0 +1,67 @@
+/**
+ * Words that classify an indicator text without a number: zero targets and zero actuals,
+ * "done" actuals, milestones, qualitative targets, bad things (lower is better) and cost caps.
+ * All patterns run on compact folded text (no whitespace, half-width).
+ */
+
+/** Things whose count or share is bad: with an at-most comparator the measure is lower-better (domain.md, "Direction"). */
+export const BAD_THING =
+  /投诉|重复咨询|扣分|事故|发生率|差错|超支|失误|违规|违纪|违法|逾期|不合格|误差|缺陷|故障|伤亡|死亡|火灾|发案|犯罪率|损失|流失|返工|偏差|误报|漏报|错误|延误|积压|超标|退回|驳回|空置|闲置|舆情|上访|信访量|复发|不良|纠错|被追责|处罚/;
+
+/** A cost cap (成本指标, 项目总成本 ≤ X 万元): spending less is savings, not an easy target (domain.md, "not evidence"). */
+export const COST_WORDS = /成本|费用|经费|支出|开支|造价|投资控制|预算控制|资金控制/;
+
+/**
+ * A zero target: 零, 无, 0起, 不发生, 杜绝 (domain.md). Kept to phrases that name an event, so that
+ * 无纸化, 零距离, 零跑腿 and 零容忍 are not read as "at most 0".
+ */
+const ZERO_EVENT = '(?:重大|较大|一般|安全|责任|质量|生产|重复|有效|违法|违规)?(?:事故|投诉|差错|伤亡|失误|违规|违纪|案件|事件|扣分|缺陷|舆情|上访|问题|逾期|损失|故障|火灾|死亡|隐患|通报|退回)';
+export const ZERO_TARGET = new RegExp(
+  [
+    `不发生[^，,。;；]{0,12}?${ZERO_EVENT}`,
+    `杜绝[^，,。;；]{0,12}?${ZERO_EVENT}`,
+    `确保(?:无|零)[^，,。;；]{0,8}?${ZERO_EVENT}`,
+    `(?:无|零)${ZERO_EVENT}`,
+    `${ZERO_EVENT}(?:发生)?(?:数|率|次数|起数|件数)?(?:为|是)?(?:零|0|无)(?:发生)?(?![\\d.])`,
+    `零发生`,
+    `^(?:无|零)$`,
+  ].join('|'),
+);
+
+/**
+ * An actual that reads as zero for a lower-better measure: 无, 未发生, 未被扣分 (domain.md). Only
+ * applied when the measure is lower-better, where "none happened" clearly refers to it.
+ */
+export const ZERO_ACTUAL = new RegExp(
+  [
+    `(?:未|没有|无|零)(?:被|发生|出现|收到|接到|产生)?[^，,。;；]{0,8}?${ZERO_EVENT}`,
+    `${ZERO_EVENT}(?:发生)?(?:数|率|次数|起数|件数)?(?:为|是)?(?:零|无)`,
+    `未发生|未出现|零发生|无发生|没有发生|未扣分|不扣分|未被扣分`,
+    `^(?:无|零|0)$`,
+  ].join('|'),
+);
+
+/** The actual cell only says the target was met (达成预期指标, 已完成, 完成, 达到预期, 通过). */
+export const SAYS_DONE =
+  /达成预期|达到预期|完成预期|实现预期|符合预期|已完成|全部完成|按时完成|如期完成|顺利完成|按期完成|完成|已达成|达成|已达到|达到|达标|已实现|实现|已通过|通过|已落实|落实|已建成|建成|已上线|上线|符合|满足|合格|^是$|^已$/;
+
+/** A negated completion: 未完成, 尚未通过, 没有达到. Checked before SAYS_DONE. */
+export const NOT_DONE = /不合格|不达标|(?:未|没有|尚未|未能|不能|没能|无法)(?:按时|按期|全部)?(?:完成|达成|达到|实现|通过|达标|落实|建成|上线|验收)|^否$/;
+
+/** Milestone verbs that make a numberless target a milestone even next to softer words. */
+export const STRONG_MILESTONE = /验收|出具|上线|竣工|建成|投入使用|印发|出台|交付|挂牌|揭牌|发布|颁布|通车|开通|办结|结题|备案/;
+
+/** Weaker milestone verbs: a milestone unless the text is about improvement. */
+export const WEAK_MILESTONE = /完成|通过|制定|编制|启动|实施|落实|开展|举办|召开|建立|组建|修订|形成|提交|报送|^是$/;
+
+/** Improvement words: a numberless target with them is qualitative (群众满意度明显提升, 有效提升). */
+export const QUALITATIVE_WORDS = /提升|提高|改善|增强|明显|显著|有效|良好|稳步|持续|逐步|不断|加强|优化|降低|减少|规范|保障|推动|促进|满意|稳定|较好|健全|完善/;
+
+/** Ranking targets (排名前5, 位次): a rank is not a quantity; left to a human. */
+export const RANKING = /排名|名次|位次|排位|排序/;
+
+/** A total before the number in an actual listing parts (`共16个镇街`, `合计700人次`). */
+export const TOTAL_BEFORE = /共|合计|共计|总计|累计|总共|总量|总数/;
+
+/** A change against another period (`较上年提高3%`, `同比增长5%`): not the measure itself. */
+export const CHANGE_BEFORE = /同比|环比|较上年|比上年|较去年|比去年|提高|增长|增加|下降|减少|上升|降低|提升/;
