@@ -17,12 +17,17 @@ export interface RunningServer {
  * Prepares the database (migrations, seed departments and reports) with a short-lived writer,
  * then serves GraphQL over a read-only, locked-down connection pool: the API never writes.
  */
-export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<RunningServer> {
   const writer = await openWriter(config);
   try {
     const seeded = await seedDatabase(writer, config);
     const inserted = seeded.reports.filter((r) => r.status !== 'unchanged').length;
-    log(`seeded ${seeded.departments} departments; ${seeded.reports.length} reports (${inserted} new or replaced)`);
+    log(
+      `seeded ${seeded.departments} departments; ${seeded.reports.length} reports (${inserted} new or replaced)`,
+    );
   } finally {
     await writer.close();
   }

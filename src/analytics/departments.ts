@@ -18,9 +18,16 @@ export interface DepartmentPage {
 }
 
 /** Departments by code, in the order asked (null for unknown codes). */
-export async function departmentsByCode(db: Reader, codes: readonly string[]): Promise<(DepartmentRow | null)[]> {
+export async function departmentsByCode(
+  db: Reader,
+  codes: readonly string[],
+): Promise<(DepartmentRow | null)[]> {
   if (codes.length === 0) return [];
-  const rows = await db.selectFrom('departments').selectAll().where('code', 'in', [...codes]).execute();
+  const rows = await db
+    .selectFrom('departments')
+    .selectAll()
+    .where('code', 'in', [...codes])
+    .execute();
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return codes.map((c) => byCode.get(c) ?? null);
 }
@@ -51,7 +58,10 @@ export async function listDepartments(
       ]),
     );
   }
-  const page = query.selectAll().orderBy('code').limit(first + 1);
+  const page = query
+    .selectAll()
+    .orderBy('code')
+    .limit(first + 1);
   const [rows, counted] = await Promise.all([
     (afterCode === null ? page : page.where('code', '>', afterCode)).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -5,9 +5,16 @@ import type { Reader } from './reader.js';
 export type ReportRow = Selectable<ReportsTable>;
 
 /** Reports by id, in the order asked (null for unknown ids). */
-export async function reportsById(db: Reader, ids: readonly number[]): Promise<(ReportRow | null)[]> {
+export async function reportsById(
+  db: Reader,
+  ids: readonly number[],
+): Promise<(ReportRow | null)[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('reports').selectAll().where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('reports')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);
 }
@@ -20,16 +27,26 @@ export async function reportsOfDepartments(
   toYear?: number | null,
 ): Promise<ReportRow[]> {
   if (codes.length === 0) return [];
-  let query = db.selectFrom('reports').selectAll().where('department_code', 'in', [...codes]);
+  let query = db
+    .selectFrom('reports')
+    .selectAll()
+    .where('department_code', 'in', [...codes]);
   if (fromYear != null) query = query.where('year', '>=', fromYear);
   if (toYear != null) query = query.where('year', '<=', toYear);
   return query.orderBy('department_code').orderBy('year').execute();
 }
 
 /** Per-report facts (report_facts view) by report id, in the order asked. */
-export async function factsByReport(db: Reader, ids: readonly number[]): Promise<(ReportFactsView | null)[]> {
+export async function factsByReport(
+  db: Reader,
+  ids: readonly number[],
+): Promise<(ReportFactsView | null)[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('report_facts').selectAll().where('report_id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('report_facts')
+    .selectAll()
+    .where('report_id', 'in', [...ids])
+    .execute();
   const byId = new Map(rows.map((r) => [r.report_id, r]));
   return ids.map((id) => byId.get(id) ?? null);
 }

@@ -113,7 +113,11 @@ export class DuckDBPool {
   }
 
   /** Runs a statement on a lent connection, enforcing the time limit. */
-  async run(connection: DuckDBConnection, sql: string, params: readonly Param[]): Promise<QueryResult> {
+  async run(
+    connection: DuckDBConnection,
+    sql: string,
+    params: readonly Param[],
+  ): Promise<QueryResult> {
     for (const listener of this.listeners) listener(sql);
     const timeoutMs = this.options.queryTimeoutMs;
     let timedOut = false;

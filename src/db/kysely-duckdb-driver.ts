@@ -23,7 +23,10 @@ export class DuckDBDriver implements Driver {
     return new DuckDBKyselyConnection(this.pool, await this.pool.acquire());
   }
 
-  async beginTransaction(connection: DatabaseConnection, _settings: TransactionSettings): Promise<void> {
+  async beginTransaction(
+    connection: DatabaseConnection,
+    _settings: TransactionSettings,
+  ): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('BEGIN TRANSACTION'));
   }
 
@@ -49,7 +52,11 @@ class DuckDBKyselyConnection implements DatabaseConnection {
   ) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pool.run(this.connection, compiled.sql, compiled.parameters as Param[]);
+    const result = await this.pool.run(
+      this.connection,
+      compiled.sql,
+      compiled.parameters as Param[],
+    );
     return { rows: result.rows as R[], numAffectedRows: BigInt(result.rowsChanged) };
   }
 

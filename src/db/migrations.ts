@@ -67,7 +67,9 @@ export async function migrate(pool: DuckDBPool, dir: string): Promise<Migration[
         await connection.query('COMMIT');
       } catch (error) {
         await connection.query('ROLLBACK');
-        throw new Error(`migration ${migration.version} (${migration.name}) failed: ${String(error)}`);
+        throw new Error(
+          `migration ${migration.version} (${migration.name}) failed: ${String(error)}`,
+        );
       }
       done.push(migration);
     }

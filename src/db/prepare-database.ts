@@ -10,7 +10,8 @@ export const SQL_DIR = fileURLToPath(new URL('../../sql/', import.meta.url));
 
 /** Opens the database file for writing (creating it and its folder if absent) and migrates it. */
 export async function openWriter(config: Config): Promise<Db> {
-  if (config.databasePath !== ':memory:') await mkdir(dirname(config.databasePath), { recursive: true });
+  if (config.databasePath !== ':memory:')
+    await mkdir(dirname(config.databasePath), { recursive: true });
   const db = await openDatabase({
     path: config.databasePath,
     readOnly: false,

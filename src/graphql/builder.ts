@@ -13,8 +13,11 @@ export const builder = new SchemaBuilder<{
     // Limits are enforced at validation time by the server (query-limits.ts), so that a request
     // over them gets a 400 naming the limit instead of a partial 200.
     defaultComplexity: 1,
-    defaultListMultiplier: 10,
+    defaultListMultiplier: 5,
   },
 });
 
-builder.queryType({ description: 'Read-only analytics over department performance self-evaluation reports (部门整体支出绩效自评报告).' });
+builder.queryType({
+  description:
+    'Read-only analytics over department performance self-evaluation reports (部门整体支出绩效自评报告).',
+});

@@ -8,19 +8,34 @@ import { DepartmentRef, ReportRef } from './refs.js';
 /** Largest page `departments(first:)` serves. */
 export const MAX_PAGE_SIZE = 500;
 
-function inRange(reports: readonly ReportRow[], fromYear?: number | null, toYear?: number | null): ReportRow[] {
-  return reports.filter((r) => (fromYear == null || r.year >= fromYear) && (toYear == null || r.year <= toYear));
+function inRange(
+  reports: readonly ReportRow[],
+  fromYear?: number | null,
+  toYear?: number | null,
+): ReportRow[] {
+  return reports.filter(
+    (r) => (fromYear == null || r.year >= fromYear) && (toYear == null || r.year <= toYear),
+  );
 }
 
 DepartmentRef.implement({
-  description: 'A budget department (预算部门). Synthetic departments belong to the labelled demo corpus.',
+  description:
+    'A budget department (预算部门). Synthetic departments belong to the labelled demo corpus.',
   fields: (t) => ({
     code: t.exposeID('code', { description: 'Stable department code, e.g. gz-zfw.' }),
     name: t.exposeString('name', { description: 'Full name as published (部门名称).' }),
-    sector: t.exposeString('sector', { nullable: true, description: 'Sector used as peer group (领域), e.g. 政法.' }),
-    level: t.field({ type: DepartmentLevelEnum, resolve: (d) => d.level, description: 'Administrative level (行政级别).' }),
+    sector: t.exposeString('sector', {
+      nullable: true,
+      description: 'Sector used as peer group (领域), e.g. 政法.',
+    }),
+    level: t.field({
+      type: DepartmentLevelEnum,
+      resolve: (d) => d.level,
+      description: 'Administrative level (行政级别).',
+    }),
     synthetic: t.exposeBoolean('synthetic', {
-      description: 'True for generated demo departments (合成数据); never true for a real department.',
+      description:
+        'True for generated demo departments (合成数据); never true for a real department.',
     }),
     reports: t.field({
       type: [ReportRef],
@@ -29,7 +44,8 @@ DepartmentRef.implement({
         fromYear: t.arg.int({ description: 'First fiscal year, inclusive.' }),
         toYear: t.arg.int({ description: 'Last fiscal year, inclusive.' }),
       },
-      resolve: async (d, args, ctx) => inRange(await ctx.loaders.reportsOfDepartment.load(d.code), args.fromYear, args.toYear),
+      resolve: async (d, args, ctx) =>
+        inRange(await ctx.loaders.reportsOfDepartment.load(d.code), args.fromYear, args.toYear),
     }),
     report: t.field({
       type: ReportRef,
@@ -37,26 +53,38 @@ DepartmentRef.implement({
       description: 'The report of one fiscal year, if published.',
       args: { year: t.arg.int({ required: true, description: 'Fiscal year (年度).' }) },
       resolve: async (d, args, ctx) =>
-        (await ctx.loaders.reportsOfDepartment.load(d.code)).find((r) => r.year === args.year) ?? null,
+        (await ctx.loaders.reportsOfDepartment.load(d.code)).find((r) => r.year === args.year) ??
+        null,
     }),
   }),
 });
 
-const PageInfoRef = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
-  description: 'Cursor pagination state.',
-  fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage', { description: 'More items follow this page.' }),
-    endCursor: t.exposeString('endCursor', { nullable: true, description: 'Cursor of the last item; pass as `after`.' }),
-  }),
-});
+const PageInfoRef = builder
+  .objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo')
+  .implement({
+    description: 'Cursor pagination state.',
+    fields: (t) => ({
+      hasNextPage: t.exposeBoolean('hasNextPage', { description: 'More items follow this page.' }),
+      endCursor: t.exposeString('endCursor', {
+        nullable: true,
+        description: 'Cursor of the last item; pass as `after`.',
+      }),
+    }),
+  });
 
-const DepartmentEdgeRef = builder.objectRef<{ cursor: string; node: DepartmentRow }>('DepartmentEdge').implement({
-  description: 'A department and its cursor.',
-  fields: (t) => ({
-    cursor: t.exposeString('cursor', { description: 'Opaque cursor of this department.' }),
-    node: t.field({ type: DepartmentRef, resolve: (e) => e.node, description: 'The department.' }),
-  }),
-});
+const DepartmentEdgeRef = builder
+  .objectRef<{ cursor: string; node: DepartmentRow }>('DepartmentEdge')
+  .implement({
+    description: 'A department and its cursor.',
+    fields: (t) => ({
+      cursor: t.exposeString('cursor', { description: 'Opaque cursor of this department.' }),
+      node: t.field({
+        type: DepartmentRef,
+        resolve: (e) => e.node,
+        description: 'The department.',
+      }),
+    }),
+  });
 
 interface DepartmentPageShape {
   totalCount: number;
@@ -64,23 +92,34 @@ interface DepartmentPageShape {
   hasNextPage: boolean;
 }
 
-const DepartmentConnectionRef = builder.objectRef<DepartmentPageShape>('DepartmentConnection').implement({
-  description: 'A page of departments ordered by code.',
-  fields: (t) => ({
-    totalCount: t.exposeInt('totalCount', { description: 'Departments matching the filter, over all pages.' }),
-    nodes: t.field({ type: [DepartmentRef], resolve: (p) => p.rows, description: 'Departments of this page.' }),
-    edges: t.field({
-      type: [DepartmentEdgeRef],
-      resolve: (p) => p.rows.map((node) => ({ cursor: encodeCursor(node.code), node })),
-      description: 'Departments of this page with their cursors.',
+const DepartmentConnectionRef = builder
+  .objectRef<DepartmentPageShape>('DepartmentConnection')
+  .implement({
+    description: 'A page of departments ordered by code.',
+    fields: (t) => ({
+      totalCount: t.exposeInt('totalCount', {
+        description: 'Departments matching the filter, over all pages.',
+      }),
+      nodes: t.field({
+        type: [DepartmentRef],
+        resolve: (p) => p.rows,
+        description: 'Departments of this page.',
+      }),
+      edges: t.field({
+        type: [DepartmentEdgeRef],
+        resolve: (p) => p.rows.map((node) => ({ cursor: encodeCursor(node.code), node })),
+        description: 'Departments of this page with their cursors.',
+      }),
+      pageInfo: t.field({
+        type: PageInfoRef,
+        resolve: (p) => ({
+          hasNextPage: p.hasNextPage,
+          endCursor: p.rows.length ? encodeCursor(p.rows.at(-1)!.code) : null,
+        }),
+        description: 'Whether more pages follow, and where the next starts.',
+      }),
     }),
-    pageInfo: t.field({
-      type: PageInfoRef,
-      resolve: (p) => ({ hasNextPage: p.hasNextPage, endCursor: p.rows.length ? encodeCursor(p.rows.at(-1)!.code) : null }),
-      description: 'Whether more pages follow, and where the next starts.',
-    }),
-  }),
-});
+  });
 
 function encodeCursor(code: string): string {
   return Buffer.from(`department:${code}`).toString('base64url');
@@ -89,7 +128,9 @@ function encodeCursor(code: string): string {
 function decodeCursor(cursor: string): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!decoded.startsWith('department:')) {
-    throw new GraphQLError('`after` is not a cursor returned by departments', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('`after` is not a cursor returned by departments', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return decoded.slice('department:'.length);
 }
@@ -121,7 +162,9 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const first = args.first ?? 50;
       if (first < 1 || first > MAX_PAGE_SIZE) {
-        throw new GraphQLError(`first must be between 1 and ${MAX_PAGE_SIZE}`, { extensions: { code: 'BAD_USER_INPUT' } });
+        throw new GraphQLError(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
+          extensions: { code: 'BAD_USER_INPUT' },
+        });
       }
       const page = await listDepartments(
         ctx.db,

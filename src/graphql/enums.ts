@@ -21,8 +21,16 @@ export const ScoreDimensionEnum = builder.enumType('ScoreDimension', {
 export const SeverityEnum = builder.enumType('Severity', {
   description: 'How serious a data-quality finding is.',
   values: {
-    INFO: { description: 'Rounding-level difference (0.01 万元 per summed term), expected in published figures.' },
-    WARNING: { description: 'A stated figure or paragraph does not match the tables beyond rounding; worth a look.' },
-    ERROR: { description: 'Figures that should balance do not: the report is internally inconsistent.' },
+    INFO: {
+      description:
+        'Rounding-level difference (0.01 万元 per summed term), expected in published figures.',
+    },
+    WARNING: {
+      description:
+        'A stated figure or paragraph does not match the tables beyond rounding; worth a look.',
+    },
+    ERROR: {
+      description: 'Figures that should balance do not: the report is internally inconsistent.',
+    },
   } as const,
 });

@@ -23,6 +23,11 @@ export function readExampleOperations(dir: URL = OPERATIONS_DIR): ExampleOperati
       const query = readFileSync(new URL(file, dir), 'utf8');
       const name = /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? file.replace(/\.graphql$/, '');
       const vars = /^#\s*variables:\s*(\{.*\})\s*$/m.exec(query)?.[1];
-      return { file, name, query, variables: vars ? (JSON.parse(vars) as Record<string, unknown>) : {} };
+      return {
+        file,
+        name,
+        query,
+        variables: vars ? (JSON.parse(vars) as Record<string, unknown>) : {},
+      };
     });
 }

@@ -10,6 +10,9 @@ export function graphiqlPage(operations: readonly ExampleOperation[]): string {
     title: 'jixiao 绩效 — GraphiQL',
     endpoint: '/graphql',
     defaultQuery: operations[0]?.query,
-    defaultTabs: operations.map((op) => ({ query: op.query, variables: JSON.stringify(op.variables, null, 2) })),
+    defaultTabs: operations.map((op) => ({
+      query: op.query,
+      variables: JSON.stringify(op.variables, null, 2),
+    })),
   });
 }

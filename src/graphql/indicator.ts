@@ -12,12 +12,14 @@ export const KeyTaskRef = builder.objectRef<Selectable<KeyTasksTable>>('KeyTask'
   }),
 });
 
-export const PerformanceIndicatorRef = builder.objectRef<Selectable<IndicatorsTable>>('PerformanceIndicator').implement({
-  description: '表3: a key duty indicator (履职效能关键指标), texts as published.',
-  fields: (t) => ({
-    seq: t.exposeInt('seq', { description: 'Row number (序号).' }),
-    name: t.exposeString('name', { description: '指标名称: indicator name.' }),
-    targetText: t.exposeString('target_text', { description: '预期实现值: target text.' }),
-    actualText: t.exposeString('actual_text', { description: '实际完成值: actual text.' }),
-  }),
-});
+export const PerformanceIndicatorRef = builder
+  .objectRef<Selectable<IndicatorsTable>>('PerformanceIndicator')
+  .implement({
+    description: '表3: a key duty indicator (履职效能关键指标), texts as published.',
+    fields: (t) => ({
+      seq: t.exposeInt('seq', { description: 'Row number (序号).' }),
+      name: t.exposeString('name', { description: '指标名称: indicator name.' }),
+      targetText: t.exposeString('target_text', { description: '预期实现值: target text.' }),
+      actualText: t.exposeString('actual_text', { description: '实际完成值: actual text.' }),
+    }),
+  });

@@ -1,6 +1,11 @@
 import DataLoader from 'dataloader';
 import { departmentsByCode } from '../analytics/departments.js';
-import { childRows, factsByReport, reportsById, reportsOfDepartments } from '../analytics/report-parts.js';
+import {
+  childRows,
+  factsByReport,
+  reportsById,
+  reportsOfDepartments,
+} from '../analytics/report-parts.js';
 import type { Reader } from '../analytics/reader.js';
 
 /**

@@ -1,6 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { GraphQLError, Kind, visit, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  visit,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 
 /** Limits on what one untrusted operation may ask for. */
 export interface QueryLimits {
@@ -14,7 +21,7 @@ export interface QueryLimits {
 }
 
 export const defaultQueryLimits: QueryLimits = {
-  maxComplexity: 50_000,
+  maxComplexity: 200_000,
   maxDepth: 12,
   maxBreadth: 600,
   maxAliases: 30,
@@ -38,14 +45,20 @@ function rejected(message: string, code: string): GraphQLError {
  * Checks depth, breadth, complexity and aliases once the operation is known and before any
  * resolver runs, so that an operation over a limit gets a 400 that names the limit.
  */
-export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits = defaultQueryLimits): ApolloServerPlugin {
+export function queryLimitsPlugin(
+  schema: GraphQLSchema,
+  limits: QueryLimits = defaultQueryLimits,
+): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName, contextValue }) {
           const aliases = countAliases(document);
           if (aliases > limits.maxAliases) {
-            throw rejected(`operation uses ${aliases} aliases, more than the limit of ${limits.maxAliases}`, 'QUERY_TOO_MANY_ALIASES');
+            throw rejected(
+              `operation uses ${aliases} aliases, more than the limit of ${limits.maxAliases}`,
+              'QUERY_TOO_MANY_ALIASES',
+            );
           }
           const errors = validate(schema, document, [
             createComplexityRule({

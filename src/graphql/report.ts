@@ -15,39 +15,53 @@ import { KeyTaskRef, PerformanceIndicatorRef } from './indicator.js';
 
 type NatureRow = Selectable<ExpenditureByNatureTable>;
 
-const FunctionAmountRef = builder.objectRef<Selectable<FunctionAmountTable>>('FunctionAmount').implement({
-  description: 'An amount by functional class (功能分类), in 万元.',
-  fields: (t) => ({
-    functionClass: t.exposeString('function_class', { description: 'Functional class as printed, normalised (e.g. 一般公共服务).' }),
-    code: t.exposeString('function_code', {
-      nullable: true,
-      description: 'Class code of the government revenue and expenditure classification (政府收支分类科目), e.g. 201.',
+const FunctionAmountRef = builder
+  .objectRef<Selectable<FunctionAmountTable>>('FunctionAmount')
+  .implement({
+    description: 'An amount by functional class (功能分类), in 万元.',
+    fields: (t) => ({
+      functionClass: t.exposeString('function_class', {
+        description: 'Functional class as printed, normalised (e.g. 一般公共服务).',
+      }),
+      code: t.exposeString('function_code', {
+        nullable: true,
+        description:
+          'Class code of the government revenue and expenditure classification (政府收支分类科目), e.g. 201.',
+      }),
+      amount: t.float({ resolve: (r) => toFloatStrict(r.amount), description: 'Amount in 万元.' }),
     }),
-    amount: t.float({ resolve: (r) => toFloatStrict(r.amount), description: 'Amount in 万元.' }),
-  }),
-});
+  });
 
 const StageAmountsRef = builder.objectRef<NatureRow | null>('StageAmounts').implement({
   description: 'One 表2 category at three stages, in 万元: 年初预算数, 全年预算数, 决算数.',
   fields: (t) => ({
-    initialBudget: t.float({ nullable: true, resolve: (r) => toFloat(r?.initial_budget), description: '年初预算数: initial budget.' }),
+    initialBudget: t.float({
+      nullable: true,
+      resolve: (r) => toFloat(r?.initial_budget),
+      description: '年初预算数: initial budget.',
+    }),
     fullYearBudget: t.float({
       nullable: true,
       resolve: (r) => toFloat(r?.full_year_budget),
       description: '全年预算数: full-year (adjusted) budget.',
     }),
-    final: t.float({ nullable: true, resolve: (r) => toFloat(r?.final), description: '决算数: final accounts.' }),
+    final: t.float({
+      nullable: true,
+      resolve: (r) => toFloat(r?.final),
+      description: '决算数: final accounts.',
+    }),
   }),
 });
 
 /** 表2 categories as fields of ExpenditureByNature. */
-const NATURE: readonly (readonly [field: string, category: NatureCategory, description: string])[] = [
-  ['total', 'TOTAL', '本年支出合计: total expenditure.'],
-  ['basic', 'BASIC', '基本支出: basic expenditure = personnel + public funds.'],
-  ['personnel', 'PERSONNEL', '人员经费: personnel costs.'],
-  ['public', 'PUBLIC', '公用经费: public (operating) funds.'],
-  ['project', 'PROJECT', '项目支出: project expenditure.'],
-];
+const NATURE: readonly (readonly [field: string, category: NatureCategory, description: string])[] =
+  [
+    ['total', 'TOTAL', '本年支出合计: total expenditure.'],
+    ['basic', 'BASIC', '基本支出: basic expenditure = personnel + public funds.'],
+    ['personnel', 'PERSONNEL', '人员经费: personnel costs.'],
+    ['public', 'PUBLIC', '公用经费: public (operating) funds.'],
+    ['project', 'PROJECT', '项目支出: project expenditure.'],
+  ];
 
 const ExpenditureByNatureRef = builder.objectRef<NatureRow[]>('ExpenditureByNature').implement({
   description: '表2 部门整体支出决算表: expenditure by nature, five categories x three stages.',
@@ -55,7 +69,11 @@ const ExpenditureByNatureRef = builder.objectRef<NatureRow[]>('ExpenditureByNatu
     Object.fromEntries(
       NATURE.map(([field, category, description]) => [
         field,
-        t.field({ type: StageAmountsRef, description, resolve: (rows) => rows.find((r) => r.category === category) ?? null }),
+        t.field({
+          type: StageAmountsRef,
+          description,
+          resolve: (rows) => rows.find((r) => r.category === category) ?? null,
+        }),
       ]),
     ),
 });
@@ -64,15 +82,24 @@ const ScorePartRef = builder.objectRef<{ score: string; weight: string }>('Score
   description: 'A part of the self-score: points scored out of its weight.',
   fields: (t) => ({
     score: t.float({ resolve: (p) => toFloatStrict(p.score), description: '得分: points scored.' }),
-    weight: t.float({ resolve: (p) => toFloatStrict(p.weight), description: '分值: points available.' }),
+    weight: t.float({
+      resolve: (p) => toFloatStrict(p.weight),
+      description: '分值: points available.',
+    }),
   }),
 });
 
 const SelfScoreRef = builder.objectRef<Selectable<ReportsTable>>('SelfScore').implement({
   description: '自评得分: total = 履职效能 (duty) + 管理效率 (management).',
   fields: (t) => ({
-    total: t.float({ resolve: (r) => toFloatStrict(r.total_score), description: '综合自评得分: total self-score.' }),
-    weight: t.float({ resolve: (r) => toFloatStrict(r.total_weight), description: '总分值: points available (usually 100).' }),
+    total: t.float({
+      resolve: (r) => toFloatStrict(r.total_score),
+      description: '综合自评得分: total self-score.',
+    }),
+    weight: t.float({
+      resolve: (r) => toFloatStrict(r.total_weight),
+      description: '总分值: points available (usually 100).',
+    }),
     duty: t.field({
       type: ScorePartRef,
       resolve: (r) => ({ score: r.duty_score, weight: r.duty_weight }),
@@ -86,33 +113,50 @@ const SelfScoreRef = builder.objectRef<Selectable<ReportsTable>>('SelfScore').im
   }),
 });
 
-const StatedFigureRef = builder.objectRef<Selectable<StatedFiguresTable>>('StatedFigure').implement({
-  description: 'A figure the report states in its prose (a total, share or rate), kept to reconcile against the tables.',
-  fields: (t) => ({
-    name: t.exposeString('name', { description: 'What it is: revenue_total, final_total, basic_share, execution_rate, …' }),
-    value: t.float({ resolve: (f) => toFloatStrict(f.value), description: 'The value as printed (percent for %, 万元 for amounts).' }),
-    unit: t.exposeString('unit', { description: '万元 or %.' }),
-    line: t.exposeInt('line', { description: 'Line of the source text it was read from.' }),
-  }),
-});
+const StatedFigureRef = builder
+  .objectRef<Selectable<StatedFiguresTable>>('StatedFigure')
+  .implement({
+    description:
+      'A figure the report states in its prose (a total, share or rate), kept to reconcile against the tables.',
+    fields: (t) => ({
+      name: t.exposeString('name', {
+        description: 'What it is: revenue_total, final_total, basic_share, execution_rate, …',
+      }),
+      value: t.float({
+        resolve: (f) => toFloatStrict(f.value),
+        description: 'The value as printed (percent for %, 万元 for amounts).',
+      }),
+      unit: t.exposeString('unit', { description: '万元 or %.' }),
+      line: t.exposeInt('line', { description: 'Line of the source text it was read from.' }),
+    }),
+  });
 
 ReportRef.implement({
-  description: 'One department\'s performance self-evaluation report (部门整体支出绩效自评报告) for one fiscal year.',
+  description:
+    "One department's performance self-evaluation report (部门整体支出绩效自评报告) for one fiscal year.",
   fields: (t) => ({
-    id: t.id({ resolve: (r) => `${r.department_code}/${r.year}`, description: 'Stable id: department code / fiscal year.' }),
+    id: t.id({
+      resolve: (r) => `${r.department_code}/${r.year}`,
+      description: 'Stable id: department code / fiscal year.',
+    }),
     department: t.field({
       type: DepartmentRef,
       description: 'The reporting department.',
       resolve: async (r, _args, ctx) => {
         const department = await ctx.loaders.department.load(r.department_code);
-        if (!department) throw new Error(`department ${r.department_code} of report ${r.id} is missing`);
+        if (!department)
+          throw new Error(`department ${r.department_code} of report ${r.id} is missing`);
         return department;
       },
     }),
     year: t.exposeInt('year', { description: 'Fiscal year evaluated (年度).' }),
     title: t.exposeString('title', { description: 'Title as published.' }),
-    synthetic: t.exposeBoolean('synthetic', { description: 'True for generated demo reports (合成数据).' }),
-    sourceFile: t.exposeString('source_file', { description: 'File the report was ingested from.' }),
+    synthetic: t.exposeBoolean('synthetic', {
+      description: 'True for generated demo reports (合成数据).',
+    }),
+    sourceFile: t.exposeString('source_file', {
+      description: 'File the report was ingested from.',
+    }),
     revenueBudget: t.field({
       type: [FunctionAmountRef],
       description: '年初预算收入 by functional class (功能分类).',
@@ -125,7 +169,8 @@ ReportRef.implement({
     }),
     expenditure: t.field({
       type: ExpenditureByNatureRef,
-      description: '表2: expenditure by nature (basic, personnel, public, project) at three stages.',
+      description:
+        '表2: expenditure by nature (basic, personnel, public, project) at three stages.',
       resolve: (r, _args, ctx) => ctx.loaders.expenditureByNature.load(r.id),
     }),
     basicShare: t.float({
@@ -141,19 +186,26 @@ ReportRef.implement({
     personnelShare: t.float({
       nullable: true,
       description: '人员经费占比: personnel / total final expenditure, as a fraction.',
-      resolve: async (r, _args, ctx) => (await ctx.loaders.facts.load(r.id))?.personnel_share ?? null,
+      resolve: async (r, _args, ctx) =>
+        (await ctx.loaders.facts.load(r.id))?.personnel_share ?? null,
     }),
     executionRate: t.float({
       nullable: true,
       description: '支出执行率: final / full-year budget, as a fraction.',
-      resolve: async (r, _args, ctx) => (await ctx.loaders.facts.load(r.id))?.execution_rate ?? null,
+      resolve: async (r, _args, ctx) =>
+        (await ctx.loaders.facts.load(r.id))?.execution_rate ?? null,
     }),
     budgetAdjustment: t.float({
       nullable: true,
       description: '预算调整率: (full-year − initial budget) / initial budget, as a fraction.',
-      resolve: async (r, _args, ctx) => (await ctx.loaders.facts.load(r.id))?.budget_adjustment ?? null,
+      resolve: async (r, _args, ctx) =>
+        (await ctx.loaders.facts.load(r.id))?.budget_adjustment ?? null,
     }),
-    score: t.field({ type: SelfScoreRef, resolve: (r) => r, description: '自评得分: the self-score and its parts.' }),
+    score: t.field({
+      type: SelfScoreRef,
+      resolve: (r) => r,
+      description: '自评得分: the self-score and its parts.',
+    }),
     keyTasks: t.field({
       type: [KeyTaskRef],
       description: '表1: key tasks with their targets and completion.',
@@ -184,7 +236,8 @@ ReportRef.implement({
     }),
     improvements: t.stringList({
       description: '下一步改进措施: improvement measures.',
-      resolve: async (r, _args, ctx) => (await ctx.loaders.improvements.load(r.id)).map((p) => p.text),
+      resolve: async (r, _args, ctx) =>
+        (await ctx.loaders.improvements.load(r.id)).map((p) => p.text),
     }),
     statedFigures: t.field({
       type: [StatedFigureRef],
@@ -193,7 +246,8 @@ ReportRef.implement({
     }),
     dataQuality: t.field({
       type: [DataQualityIssueRef],
-      description: 'Reconciliation findings: figures that did not balance exactly (rounding-level ones included).',
+      description:
+        'Reconciliation findings: figures that did not balance exactly (rounding-level ones included).',
       resolve: (r, _args, ctx) => ctx.loaders.dataQuality.load(r.id),
     }),
   }),
@@ -209,6 +263,8 @@ builder.queryFields((t) => ({
       year: t.arg.int({ required: true, description: 'Fiscal year (年度).' }),
     },
     resolve: async (_root, args, ctx) =>
-      (await ctx.loaders.reportsOfDepartment.load(String(args.department))).find((r) => r.year === args.year) ?? null,
+      (await ctx.loaders.reportsOfDepartment.load(String(args.department))).find(
+        (r) => r.year === args.year,
+      ) ?? null,
   }),
 }));

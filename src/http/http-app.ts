@@ -69,9 +69,20 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     void handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) {
         const tooLarge = error instanceof BodyTooLargeError;
-        send(res, tooLarge ? 413 : 500, 'application/json', JSON.stringify({
-          errors: [{ message: tooLarge ? `request body over ${MAX_BODY_BYTES} bytes` : 'internal server error' }],
-        }));
+        send(
+          res,
+          tooLarge ? 413 : 500,
+          'application/json',
+          JSON.stringify({
+            errors: [
+              {
+                message: tooLarge
+                  ? `request body over ${MAX_BODY_BYTES} bytes`
+                  : 'internal server error',
+              },
+            ],
+          }),
+        );
       } else res.end();
     });
   });
@@ -79,8 +90,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}');
-    if (url.pathname !== '/graphql') return send(res, 404, 'text/plain; charset=utf-8', 'not found: try /graphql');
-    if (wantsHtml(req) && !url.searchParams.has('query')) return send(res, 200, 'text/html; charset=utf-8', page);
+    if (url.pathname !== '/graphql')
+      return send(res, 404, 'text/plain; charset=utf-8', 'not found: try /graphql');
+    if (wantsHtml(req) && !url.searchParams.has('query'))
+      return send(res, 200, 'text/html; charset=utf-8', page);
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -92,11 +105,21 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       try {
         body = JSON.parse(raw);
       } catch {
-        return send(res, 400, 'application/json', JSON.stringify({ errors: [{ message: 'request body is not valid JSON' }] }));
+        return send(
+          res,
+          400,
+          'application/json',
+          JSON.stringify({ errors: [{ message: 'request body is not valid JSON' }] }),
+        );
       }
     }
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+      httpGraphQLRequest: {
+        method: (req.method ?? 'GET').toUpperCase(),
+        headers,
+        search: url.search,
+        body,
+      },
       context: async () => createContext(options.db),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);

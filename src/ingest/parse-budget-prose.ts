@@ -4,7 +4,12 @@ import type { FunctionAmount, StatedFigure } from './report-document.js';
 import { ReportParseError } from './report-parse-error.js';
 import { joinLines, type JoinedText, type SourceLine } from './source-text.js';
 
-const NUM = String.raw`(\d[\d,]*(?:\.\d+)?)`;
+/**
+ * The printed figure after a keyword, captured loosely up to its unit so that a damaged number
+ * (`十万`, `10,,283.32.1`) is reported as unreadable instead of silently skipped; words other
+ * than numerals end the match, so prose that merely mentions a keyword is not taken for a figure.
+ */
+const NUM = String.raw`(?:合计|总额)?(?:为|是|达)?([^，。；;：:万%\u4e00-\u9fa5]{1,24}|[零〇一二三四五六七八九十百千两点]{1,12})`;
 
 /** What the prose of 部门整体收支情况 states: totals, rates and amounts by functional class. */
 export interface BudgetProse {
@@ -30,7 +35,12 @@ function figure(
   const value = parseDecimal(printed);
   const line = f.joined.lineAt(match.index + match[0].indexOf(printed));
   if (value === null) {
-    throw new ReportParseError(f.file, '部门整体收支情况', line, `"${printed}" is not a number (${name})`);
+    throw new ReportParseError(
+      f.file,
+      '部门整体收支情况',
+      line,
+      `"${printed}" is not a number (${name})`,
+    );
   }
   return { name, value, unit, line };
 }
@@ -51,10 +61,20 @@ function byFunction(f: Finder, start: number, itemSuffix: RegExp): FunctionAmoun
     const amount = parseDecimal(match[2]!);
     const offset = listStart + match.index + match[0].indexOf(match[2]!);
     if (amount === null) {
-      throw new ReportParseError(f.file, '部门整体收支情况', f.joined.lineAt(offset), `"${match[2]}" is not an amount`);
+      throw new ReportParseError(
+        f.file,
+        '部门整体收支情况',
+        f.joined.lineAt(offset),
+        `"${match[2]}" is not an amount`,
+      );
     }
     const cls = functionClass(match[1]!.replace(/^其中/, ''));
-    items.push({ functionClass: cls.name, functionCode: cls.code, amount, line: f.joined.lineAt(offset) });
+    items.push({
+      functionClass: cls.name,
+      functionCode: cls.code,
+      amount,
+      line: f.joined.lineAt(offset),
+    });
   }
   return items;
 }

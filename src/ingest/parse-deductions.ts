@@ -20,7 +20,9 @@ const ENUMERATION = /(?:^|[；;。])\s*(?:[一二三四五六七八九十]+是|[
 export function parseStatedDeductions(paragraph: string): StatedDeduction[] {
   const at = paragraph.search(/扣分(的)?(主要)?原因|扣分(情况|说明)/);
   if (at < 0 && !POINTS.test(paragraph)) return [];
-  const body = paragraph.slice(Math.max(0, at)).replace(/^扣分(的)?(主要)?原因(是|为|如下|：|:)*[：:]?/, '');
+  const body = paragraph
+    .slice(Math.max(0, at))
+    .replace(/^扣分(的)?(主要)?原因(是|为|如下|：|:)*[：:]?/, '');
   const pieces = ENUMERATION.test(body)
     ? body.split(/(?=[一二三四五六七八九十]+是)|(?<=[；;。])/)
     : body.split(/(?<=[；;。])/);
@@ -30,7 +32,10 @@ export function parseStatedDeductions(paragraph: string): StatedDeduction[] {
     if (!match) continue;
     const reason = piece
       .replace(/^[一二三四五六七八九十]+是/, '')
-      .replace(/[，,]?(?:致使)?[^，,；;。]*?(?:被|共|合计)?(?:扣减?|扣除)\d+(?:\.\d+)?分[。；;，,]*$/, '')
+      .replace(
+        /[，,]?(?:致使)?[^，,；;。]*?(?:被|共|合计)?(?:扣减?|扣除)\d+(?:\.\d+)?分[。；;，,]*$/,
+        '',
+      )
       .replace(/[，,；;。]+$/, '');
     out.push({
       reason: reason || piece,
@@ -43,7 +48,14 @@ export function parseStatedDeductions(paragraph: string): StatedDeduction[] {
 
 /** Deductions of the duty part: the paragraph is the only source (there is no duty score table). */
 export function dutyDeductions(stated: readonly StatedDeduction[]): Deduction[] {
-  return stated.map((s) => ({ part: 'DUTY', item: null, level2: null, reason: s.reason, points: s.points, source: 'PARAGRAPH' }));
+  return stated.map((s) => ({
+    part: 'DUTY',
+    item: null,
+    level2: null,
+    reason: s.reason,
+    points: s.points,
+    source: 'PARAGRAPH',
+  }));
 }
 
 /**
@@ -70,11 +82,20 @@ export function managementDeductions(
   for (const s of stated) {
     let matched = deductions.filter((d) => s.quoted.some((q) => q === d.item));
     if (matched.length === 0) {
-      const samePoints = deductions.find((d) => d.source === 'TABLE' && compareDecimals(d.points, s.points) === 0);
+      const samePoints = deductions.find(
+        (d) => d.source === 'TABLE' && compareDecimals(d.points, s.points) === 0,
+      );
       if (samePoints) matched = [samePoints];
     }
     if (matched.length === 0) {
-      deductions.push({ part: 'MANAGEMENT', item: null, level2: null, reason: s.reason, points: s.points, source: 'PARAGRAPH' });
+      deductions.push({
+        part: 'MANAGEMENT',
+        item: null,
+        level2: null,
+        reason: s.reason,
+        points: s.points,
+        source: 'PARAGRAPH',
+      });
       notes.push({
         check: 'deduction.paragraph_unmatched',
         severity: 'WARNING',

@@ -25,7 +25,9 @@ function amount(cell: string): string | null {
 
 /** Index of the line that starts 表2 (`表 2 2023年部门整体支出决算表`), or -1. */
 export function findExpenditureTable(lines: readonly SourceLine[]): number {
-  return lines.findIndex((l) => /^表2/.test(compact(l.text)) || /^表\S*支出决算表/.test(compact(l.text)));
+  return lines.findIndex(
+    (l) => /^表2/.test(compact(l.text)) || /^表\S*支出决算表/.test(compact(l.text)),
+  );
 }
 
 /**
@@ -38,7 +40,12 @@ export function parseExpenditureTable(
 ): Record<NatureCategory, StageAmounts> {
   const start = findExpenditureTable(lines);
   if (start < 0) {
-    throw new ReportParseError(file, SECTION, lines[0]?.no ?? null, 'table 2 (表2 部门整体支出决算表) not found');
+    throw new ReportParseError(
+      file,
+      SECTION,
+      lines[0]?.no ?? null,
+      'table 2 (表2 部门整体支出决算表) not found',
+    );
   }
   const found: Partial<Record<NatureCategory, StageAmounts>> = {};
   for (const line of lines.slice(start + 1)) {
@@ -47,7 +54,12 @@ export function parseExpenditureTable(
     const category = ROWS.find(([, pattern]) => pattern.test(label))?.[0];
     if (!category) continue;
     if (!match) {
-      throw new ReportParseError(file, SECTION, line.no, `row "${label}" does not hold three amounts: "${line.text}"`);
+      throw new ReportParseError(
+        file,
+        SECTION,
+        line.no,
+        `row "${label}" does not hold three amounts: "${line.text}"`,
+      );
     }
     if (found[category]) {
       throw new ReportParseError(file, SECTION, line.no, `row "${label}" appears twice`);

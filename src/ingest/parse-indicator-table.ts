@@ -18,7 +18,9 @@ const NAME_MAX_WIDTH = 8;
 
 /** Index of the line that starts 表3, or -1. */
 export function findIndicatorTable(lines: readonly SourceLine[]): number {
-  return lines.findIndex((l) => /^表3/.test(compact(l.text)) || /^表\S*关键指标/.test(compact(l.text)));
+  return lines.findIndex(
+    (l) => /^表3/.test(compact(l.text)) || /^表\S*关键指标/.test(compact(l.text)),
+  );
 }
 
 /**
@@ -33,10 +35,14 @@ function splitCells(lines: readonly SourceLine[]): [SourceLine[], SourceLine[]] 
   }
   if (lines.length < 2) return null;
   const widest = Math.max(...lines.map((l) => displayWidth(l.text)));
-  const short = lines.findIndex((l, i) => i < lines.length - 1 && displayWidth(l.text) < widest - 2);
+  const short = lines.findIndex(
+    (l, i) => i < lines.length - 1 && displayWidth(l.text) < widest - 2,
+  );
   if (short >= 0) return [lines.slice(0, short + 1), lines.slice(short + 1)];
   const half = Math.ceil(lines.length / 2);
-  return lines.length === 2 ? [lines.slice(0, 1), lines.slice(1)] : [lines.slice(0, half), lines.slice(half)];
+  return lines.length === 2
+    ? [lines.slice(0, 1), lines.slice(1)]
+    : [lines.slice(0, half), lines.slice(half)];
 }
 
 /**
@@ -46,7 +52,12 @@ function splitCells(lines: readonly SourceLine[]): [SourceLine[], SourceLine[]] 
 export function parseIndicatorTable(file: string, lines: readonly SourceLine[]): IndicatorRow[] {
   const start = findIndicatorTable(lines);
   if (start < 0) {
-    throw new ReportParseError(file, SECTION, lines[0]?.no ?? null, 'table 3 (表3 关键指标完成情况) not found');
+    throw new ReportParseError(
+      file,
+      SECTION,
+      lines[0]?.no ?? null,
+      'table 3 (表3 关键指标完成情况) not found',
+    );
   }
   const body = lines.slice(start + 1).filter((l) => !HEADER.test(compact(l.text)));
   const rows: { seq: number; startLine: number; lines: SourceLine[] }[] = [];

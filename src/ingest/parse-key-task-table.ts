@@ -18,7 +18,9 @@ const ENDS_SENTENCE = /[。；;！!]$/;
 
 /** Index of the line that starts 表1, or -1. */
 export function findKeyTaskTable(lines: readonly SourceLine[]): number {
-  return lines.findIndex((l) => /^表1/.test(compact(l.text)) || /^表\S*重点工作任务/.test(compact(l.text)));
+  return lines.findIndex(
+    (l) => /^表1/.test(compact(l.text)) || /^表\S*重点工作任务/.test(compact(l.text)),
+  );
 }
 
 /**
@@ -48,8 +50,18 @@ function assignColumns(lines: readonly SourceLine[], widths: ColumnWidths): Colu
     const previous = lines[i - 1];
     const previousEnded = !previous || ENDS_SENTENCE.test(previous.text);
     if (!fits(w, current)) {
-      current = current === 'name' && !fits(w, 'target') ? 'actual' : current === 'name' ? 'target' : 'actual';
-    } else if (current === 'actual' && fits(w, 'name') && previousEnded && !/^[一二三四五六七八九十\d]/.test(line.text)) {
+      current =
+        current === 'name' && !fits(w, 'target')
+          ? 'actual'
+          : current === 'name'
+            ? 'target'
+            : 'actual';
+    } else if (
+      current === 'actual' &&
+      fits(w, 'name') &&
+      previousEnded &&
+      !/^[一二三四五六七八九十\d]/.test(line.text)
+    ) {
       current = 'name';
     } else if (
       current === 'actual' &&
@@ -94,7 +106,12 @@ export function parseKeyTaskTable(file: string, lines: readonly SourceLine[]): K
   });
   return tasks.map((t, i) => {
     if (t.name.length === 0 || t.target.length === 0 || t.actual.length === 0) {
-      throw new ReportParseError(file, SECTION, body[0]!.no, `key task ${i + 1} lacks a name, a target or an actual`);
+      throw new ReportParseError(
+        file,
+        SECTION,
+        body[0]!.no,
+        `key task ${i + 1} lacks a name, a target or an actual`,
+      );
     }
     return {
       seq: i + 1,

@@ -9,11 +9,14 @@ const HEADER = /^一级指标.*三级指标/;
 /** A scored row: name part, then 分值, 得分 and 得分率 (`采购合同签订时效性 3 1 33.33%`). */
 const ROW = /^(.*?)\s*(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)\s*[%％]$/;
 /** Level-2 groups of the management template; also recognised by their typical endings. */
-const LEVEL2 = /^(预算编制|预算执行|信息公开|绩效管理|采购管理|资产管理|运行成本|财务管理|项目管理|人员管理|制度建设|\S{2,6}(管理|编制|执行|公开|成本|控制))$/;
+const LEVEL2 =
+  /^(预算编制|预算执行|信息公开|绩效管理|采购管理|资产管理|运行成本|财务管理|项目管理|人员管理|制度建设|\S{2,6}(管理|编制|执行|公开|成本|控制))$/;
 
 /** Index of the line that starts 表4, or -1. */
 export function findManagementTable(lines: readonly SourceLine[]): number {
-  return lines.findIndex((l) => /^表4/.test(compact(l.text)) || /^表\S*管理效率/.test(compact(l.text)));
+  return lines.findIndex(
+    (l) => /^表4/.test(compact(l.text)) || /^表\S*管理效率/.test(compact(l.text)),
+  );
 }
 
 /**
@@ -21,10 +24,18 @@ export function findManagementTable(lines: readonly SourceLine[]): number {
  * row's level-3 name; each scored row carries weight (分值), score (得分) and rate (得分率).
  * A level-3 name broken over two lines arrives as a label line followed by a row with no name.
  */
-export function parseManagementTable(file: string, lines: readonly SourceLine[]): ManagementScoreRow[] {
+export function parseManagementTable(
+  file: string,
+  lines: readonly SourceLine[],
+): ManagementScoreRow[] {
   const start = findManagementTable(lines);
   if (start < 0) {
-    throw new ReportParseError(file, SECTION, lines[0]?.no ?? null, 'table 4 (表4 管理效率自评得分情况) not found');
+    throw new ReportParseError(
+      file,
+      SECTION,
+      lines[0]?.no ?? null,
+      'table 4 (表4 管理效率自评得分情况) not found',
+    );
   }
   const rows: ManagementScoreRow[] = [];
   let level1 = '';
@@ -36,7 +47,12 @@ export function parseManagementTable(file: string, lines: readonly SourceLine[])
     const match = ROW.exec(text);
     if (!match) {
       if (/\d/.test(text)) {
-        throw new ReportParseError(file, SECTION, line.no, `row does not end with weight, score and rate: "${text}"`);
+        throw new ReportParseError(
+          file,
+          SECTION,
+          line.no,
+          `row does not end with weight, score and rate: "${text}"`,
+        );
       }
       const label = compact(text);
       if (/^(管理效率|履职效能)$/.test(label) || (!level1 && !LEVEL2.test(label))) level1 = label;
@@ -51,7 +67,12 @@ export function parseManagementTable(file: string, lines: readonly SourceLine[])
     const level3 = pending + parts.join('');
     pending = '';
     if (!level3) {
-      throw new ReportParseError(file, SECTION, line.no, 'scored row has no level-3 indicator name');
+      throw new ReportParseError(
+        file,
+        SECTION,
+        line.no,
+        'scored row has no level-3 indicator name',
+      );
     }
     rows.push({
       seq: rows.length + 1,

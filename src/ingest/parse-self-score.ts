@@ -37,10 +37,14 @@ export function parseSelfScore(
   const fail = (what: string): never => {
     throw new ReportParseError(file, '自评结论', conclusion.lineAt(0), `${what} not found`);
   };
-  const total = find(conclusion, new RegExp(`自评(?:总)?得分(?:为)?${NUM}分`)) ?? fail('total self-score (自评得分 …分)');
+  const total =
+    find(conclusion, new RegExp(`自评(?:总)?得分(?:为)?${NUM}分`)) ??
+    fail('total self-score (自评得分 …分)');
   const totalWeight = find(conclusion, new RegExp(`总分(?:值)?(?:为)?${NUM}分`)) ?? '100';
   const dutyScore =
-    find(conclusion, new RegExp(`履职效能(?:指标)?得分(?:为)?${NUM}分`)) ?? duty.score ?? fail('duty score (履职效能得分)');
+    find(conclusion, new RegExp(`履职效能(?:指标)?得分(?:为)?${NUM}分`)) ??
+    duty.score ??
+    fail('duty score (履职效能得分)');
   const managementScore =
     find(conclusion, new RegExp(`管理效率(?:指标)?得分(?:为)?${NUM}分`)) ??
     management.score ??
@@ -48,7 +52,10 @@ export function parseSelfScore(
   // The Guangzhou template weighs both parts 50; when a paragraph omits its weight, the other
   // part's weight fixes it, since the two add up to the total.
   const managementWeight =
-    management.weight ?? (duty.weight ? subtractDecimals(totalWeight, duty.weight) : fail('management weight (指标分值)'));
+    management.weight ??
+    (duty.weight
+      ? subtractDecimals(totalWeight, duty.weight)
+      : fail('management weight (指标分值)'));
   const dutyWeight = duty.weight ?? subtractDecimals(totalWeight, managementWeight);
   return {
     total,

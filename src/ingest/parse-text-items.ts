@@ -10,7 +10,9 @@ function splitAtMarkers(text: string, marker: RegExp): string[] | null {
   const positions = [...text.matchAll(marker)].map((m) => ({ at: m.index, length: m[0].length }));
   if (positions.length < 2) return null;
   return positions.map((p, i) =>
-    text.slice(p.at + p.length, positions[i + 1]?.at ?? text.length).replace(/^[，,：:\s]+|[；;，,\s]+$/g, ''),
+    text
+      .slice(p.at + p.length, positions[i + 1]?.at ?? text.length)
+      .replace(/^[，,：:\s]+|[；;，,\s]+$/g, ''),
   );
 }
 

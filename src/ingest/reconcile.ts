@@ -37,8 +37,19 @@ function sumCheck(
  * A stated percentage (66.86) against the ratio computed from amounts: it matches when it equals
  * the computed percentage rounded to the printed number of decimals.
  */
-function ratioCheck(check: string, what: string, stated: Decimal | undefined, numerator: Decimal | null, denominator: Decimal | null): ParseNote | null {
-  if (stated === undefined || numerator === null || denominator === null || compareDecimals(denominator, '0') === 0) {
+function ratioCheck(
+  check: string,
+  what: string,
+  stated: Decimal | undefined,
+  numerator: Decimal | null,
+  denominator: Decimal | null,
+): ParseNote | null {
+  if (
+    stated === undefined ||
+    numerator === null ||
+    denominator === null ||
+    compareDecimals(denominator, '0') === 0
+  ) {
     return null;
   }
   const decimals = stated.split('.')[1]?.length ?? 0;
@@ -70,8 +81,20 @@ function natureChecks(byNature: Record<NatureCategory, StageAmounts>): (ParseNot
     const basicParts = present([at('PERSONNEL'), at('PUBLIC')]);
     const totalParts = present([at('BASIC'), at('PROJECT')]);
     return [
-      basicParts && sumCheck(`nature.basic_parts.${stage}`, `表2 ${label}: 人员经费 + 公用经费 vs 基本支出`, basicParts, at('BASIC')),
-      totalParts && sumCheck(`nature.total_parts.${stage}`, `表2 ${label}: 基本支出 + 项目支出 vs 合计`, totalParts, at('TOTAL')),
+      basicParts &&
+        sumCheck(
+          `nature.basic_parts.${stage}`,
+          `表2 ${label}: 人员经费 + 公用经费 vs 基本支出`,
+          basicParts,
+          at('BASIC'),
+        ),
+      totalParts &&
+        sumCheck(
+          `nature.total_parts.${stage}`,
+          `表2 ${label}: 基本支出 + 项目支出 vs 合计`,
+          totalParts,
+          at('TOTAL'),
+        ),
     ];
   });
 }
@@ -87,27 +110,117 @@ export function reconcile(doc: ReportDocument): ParseNote[] {
   const mgmtRows = doc.managementScores;
   const deductionSum = sumDecimals(doc.deductions.map((d) => d.points));
   const notes: (ParseNote | null)[] = [
-    sumCheck('revenue.by_function', '年初预算收入 by functional class vs stated total', doc.revenueByFunction.map((r) => r.amount), stated.get('revenue_total')),
-    sumCheck('expenditure.by_function', '决算支出 by functional class vs stated total', doc.expenditureByFunction.map((r) => r.amount), stated.get('final_total')),
+    sumCheck(
+      'revenue.by_function',
+      '年初预算收入 by functional class vs stated total',
+      doc.revenueByFunction.map((r) => r.amount),
+      stated.get('revenue_total'),
+    ),
+    sumCheck(
+      'expenditure.by_function',
+      '决算支出 by functional class vs stated total',
+      doc.expenditureByFunction.map((r) => r.amount),
+      stated.get('final_total'),
+    ),
     ...natureChecks(doc.byNature),
-    sumCheck('nature.total_vs_revenue', '表2 年初预算数 合计 vs stated 年初预算收入', [total.initialBudget ?? '0'], stated.get('revenue_total')),
-    sumCheck('nature.total_vs_full_year', '表2 全年预算数 合计 vs stated 全年预算数', [total.fullYearBudget ?? '0'], stated.get('full_year_budget')),
-    sumCheck('nature.total_vs_final', '表2 决算数 合计 vs stated 决算支出', [total.final ?? '0'], stated.get('final_total')),
-    sumCheck('nature.basic_vs_stated', '表2 基本支出决算数 vs stated', [doc.byNature.BASIC.final ?? '0'], stated.get('basic_final')),
-    sumCheck('nature.project_vs_stated', '表2 项目支出决算数 vs stated', [doc.byNature.PROJECT.final ?? '0'], stated.get('project_final')),
-    ratioCheck('ratio.basic_share', '基本支出占比', stated.get('basic_share'), doc.byNature.BASIC.final, total.final),
-    ratioCheck('ratio.project_share', '项目支出占比', stated.get('project_share'), doc.byNature.PROJECT.final, total.final),
-    ratioCheck('ratio.execution_rate', '支出执行率', stated.get('execution_rate'), total.final, total.fullYearBudget),
-    ratioCheck('ratio.spending_progress', '支出进度', stated.get('spending_progress'), total.final, total.fullYearBudget),
-    sumCheck('score.parts', '自评得分: 履职效能 + 管理效率 vs 总分', [doc.score.duty.score, doc.score.management.score], doc.score.total),
-    sumCheck('score.weights', '分值: 履职效能 + 管理效率 vs 总分值', [doc.score.duty.weight, doc.score.management.weight], doc.score.totalWeight),
-    sumCheck('management.weights', '表4 分值 vs 管理效率指标分值', mgmtRows.map((r) => r.weight), doc.score.management.weight),
-    sumCheck('management.scores', '表4 得分 vs 管理效率得分', mgmtRows.map((r) => r.score), doc.score.management.score),
-    sumCheck('score.deductions', '扣分合计 vs 总分值 − 自评得分', [deductionSum], subtractDecimals(doc.score.totalWeight, doc.score.total)),
+    sumCheck(
+      'nature.total_vs_revenue',
+      '表2 年初预算数 合计 vs stated 年初预算收入',
+      [total.initialBudget ?? '0'],
+      stated.get('revenue_total'),
+    ),
+    sumCheck(
+      'nature.total_vs_full_year',
+      '表2 全年预算数 合计 vs stated 全年预算数',
+      [total.fullYearBudget ?? '0'],
+      stated.get('full_year_budget'),
+    ),
+    sumCheck(
+      'nature.total_vs_final',
+      '表2 决算数 合计 vs stated 决算支出',
+      [total.final ?? '0'],
+      stated.get('final_total'),
+    ),
+    sumCheck(
+      'nature.basic_vs_stated',
+      '表2 基本支出决算数 vs stated',
+      [doc.byNature.BASIC.final ?? '0'],
+      stated.get('basic_final'),
+    ),
+    sumCheck(
+      'nature.project_vs_stated',
+      '表2 项目支出决算数 vs stated',
+      [doc.byNature.PROJECT.final ?? '0'],
+      stated.get('project_final'),
+    ),
+    ratioCheck(
+      'ratio.basic_share',
+      '基本支出占比',
+      stated.get('basic_share'),
+      doc.byNature.BASIC.final,
+      total.final,
+    ),
+    ratioCheck(
+      'ratio.project_share',
+      '项目支出占比',
+      stated.get('project_share'),
+      doc.byNature.PROJECT.final,
+      total.final,
+    ),
+    ratioCheck(
+      'ratio.execution_rate',
+      '支出执行率',
+      stated.get('execution_rate'),
+      total.final,
+      total.fullYearBudget,
+    ),
+    ratioCheck(
+      'ratio.spending_progress',
+      '支出进度',
+      stated.get('spending_progress'),
+      total.final,
+      total.fullYearBudget,
+    ),
+    sumCheck(
+      'score.parts',
+      '自评得分: 履职效能 + 管理效率 vs 总分',
+      [doc.score.duty.score, doc.score.management.score],
+      doc.score.total,
+    ),
+    sumCheck(
+      'score.weights',
+      '分值: 履职效能 + 管理效率 vs 总分值',
+      [doc.score.duty.weight, doc.score.management.weight],
+      doc.score.totalWeight,
+    ),
+    sumCheck(
+      'management.weights',
+      '表4 分值 vs 管理效率指标分值',
+      mgmtRows.map((r) => r.weight),
+      doc.score.management.weight,
+    ),
+    sumCheck(
+      'management.scores',
+      '表4 得分 vs 管理效率得分',
+      mgmtRows.map((r) => r.score),
+      doc.score.management.score,
+    ),
+    sumCheck(
+      'score.deductions',
+      '扣分合计 vs 总分值 − 自评得分',
+      [deductionSum],
+      subtractDecimals(doc.score.totalWeight, doc.score.total),
+    ),
     ...mgmtRows.map((r) =>
       r.scoreRate === null || compareDecimals(r.weight, '0') === 0
         ? null
-        : ratioCheck(`management.score_rate.${r.seq}`, `表4 ${r.level3} 得分率`, r.scoreRate, r.score, r.weight),
+        : ratioCheck(
+            `management.score_rate.${r.seq}`,
+            `表4 ${r.level3} 得分率`,
+            r.scoreRate,
+            r.score,
+            r.weight,
+          ),
     ),
     ...doc.notes,
   ];

@@ -37,16 +37,30 @@ async function insertAll<T extends keyof Database>(
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     // Kysely cannot infer a row type across a union of table names; each caller builds the right shape.
-    await trx.insertInto(table).values(rows.slice(i, i + 500) as never).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + 500) as never)
+      .execute();
   }
 }
 
 async function deleteReport(trx: Transaction<Database>, reportId: number): Promise<void> {
   const children = [
-    'goals', 'revenue_by_function', 'expenditure_by_function', 'expenditure_by_nature', 'stated_figures',
-    'key_tasks', 'indicators', 'management_scores', 'deductions', 'problems', 'improvements', 'data_quality_issues',
+    'goals',
+    'revenue_by_function',
+    'expenditure_by_function',
+    'expenditure_by_nature',
+    'stated_figures',
+    'key_tasks',
+    'indicators',
+    'management_scores',
+    'deductions',
+    'problems',
+    'improvements',
+    'data_quality_issues',
   ] as const;
-  for (const table of children) await trx.deleteFrom(table).where('report_id', '=', reportId).execute();
+  for (const table of children)
+    await trx.deleteFrom(table).where('report_id', '=', reportId).execute();
   await trx.deleteFrom('reports').where('id', '=', reportId).execute();
 }
 
@@ -80,7 +94,13 @@ export async function loadReport(
       .where('year', '=', doc.year)
       .executeTakeFirst();
     if (existing && existing.content_sha256 === sha) {
-      return { status: 'unchanged', reportId: existing.id, departmentCode, year: doc.year, dataQualityIssues: issues.length };
+      return {
+        status: 'unchanged',
+        reportId: existing.id,
+        departmentCode,
+        year: doc.year,
+        dataQualityIssues: issues.length,
+      };
     }
     if (existing && !options.replace) {
       throw new ReportParseError(
@@ -121,12 +141,19 @@ export async function loadReport(
       .executeTakeFirstOrThrow();
 
     const base = { report_id: reportId, year: doc.year };
-    const texts = (items: readonly string[]) => items.map((text, i) => ({ ...base, seq: i + 1, text }));
+    const texts = (items: readonly string[]) =>
+      items.map((text, i) => ({ ...base, seq: i + 1, text }));
     await insertAll(trx, 'goals', texts(doc.goals));
     await insertAll(trx, 'problems', texts(doc.problems));
     await insertAll(trx, 'improvements', texts(doc.improvements));
     const amounts = (items: ReportDocument['revenueByFunction']) =>
-      items.map((r, i) => ({ ...base, seq: i + 1, function_class: r.functionClass, function_code: r.functionCode, amount: r.amount }));
+      items.map((r, i) => ({
+        ...base,
+        seq: i + 1,
+        function_class: r.functionClass,
+        function_code: r.functionCode,
+        amount: r.amount,
+      }));
     await insertAll(trx, 'revenue_by_function', amounts(doc.revenueByFunction));
     await insertAll(trx, 'expenditure_by_function', amounts(doc.expenditureByFunction));
     await insertAll(
@@ -134,40 +161,88 @@ export async function loadReport(
       'expenditure_by_nature',
       CATEGORIES.map((category) => {
         const a = doc.byNature[category];
-        return { ...base, category, initial_budget: a.initialBudget, full_year_budget: a.fullYearBudget, final: a.final };
+        return {
+          ...base,
+          category,
+          initial_budget: a.initialBudget,
+          full_year_budget: a.fullYearBudget,
+          final: a.final,
+        };
       }),
     );
-    await insertAll(trx, 'stated_figures', doc.statedFigures.map((f) => ({ ...base, name: f.name, value: f.value, unit: f.unit, line: f.line })));
+    await insertAll(
+      trx,
+      'stated_figures',
+      doc.statedFigures.map((f) => ({
+        ...base,
+        name: f.name,
+        value: f.value,
+        unit: f.unit,
+        line: f.line,
+      })),
+    );
     await insertAll(
       trx,
       'key_tasks',
-      doc.keyTasks.map((t) => ({ ...base, seq: t.seq, name: t.name, target_text: t.targetText, actual_text: t.actualText })),
+      doc.keyTasks.map((t) => ({
+        ...base,
+        seq: t.seq,
+        name: t.name,
+        target_text: t.targetText,
+        actual_text: t.actualText,
+      })),
     );
     await insertAll(
       trx,
       'indicators',
-      doc.indicators.map((r) => ({ ...base, seq: r.seq, name: r.name, target_text: r.targetText, actual_text: r.actualText })),
+      doc.indicators.map((r) => ({
+        ...base,
+        seq: r.seq,
+        name: r.name,
+        target_text: r.targetText,
+        actual_text: r.actualText,
+      })),
     );
     await insertAll(
       trx,
       'management_scores',
       doc.managementScores.map((r) => ({
-        ...base, seq: r.seq, level1: r.level1, level2: r.level2, level3: r.level3, weight: r.weight, score: r.score, score_rate: r.scoreRate,
+        ...base,
+        seq: r.seq,
+        level1: r.level1,
+        level2: r.level2,
+        level3: r.level3,
+        weight: r.weight,
+        score: r.score,
+        score_rate: r.scoreRate,
       })),
     );
     await insertAll(
       trx,
       'deductions',
       doc.deductions.map((d, i) => ({
-        ...base, seq: i + 1, part: d.part, item: d.item, level2: d.level2, reason: d.reason, points: d.points, source: d.source,
+        ...base,
+        seq: i + 1,
+        part: d.part,
+        item: d.item,
+        level2: d.level2,
+        reason: d.reason,
+        points: d.points,
+        source: d.source,
       })),
     );
     await insertAll(
       trx,
       'data_quality_issues',
       issues.map((n, i) => ({
-        ...base, department_code: departmentCode, seq: i + 1, check_name: n.check, severity: n.severity, message: n.message,
-        expected: n.expected, actual: n.actual,
+        ...base,
+        department_code: departmentCode,
+        seq: i + 1,
+        check_name: n.check,
+        severity: n.severity,
+        message: n.message,
+        expected: n.expected,
+        actual: n.actual,
       })),
     );
     return {

@@ -13,7 +13,10 @@ import { locateSections, type Section, type SectionId } from './report-sections.
 import { joinLines, splitLines, type SourceLine } from './source-text.js';
 
 /** Lines of a section before the table that `find` locates (all lines when there is none). */
-function beforeTable(lines: readonly SourceLine[], find: (l: readonly SourceLine[]) => number): SourceLine[] {
+function beforeTable(
+  lines: readonly SourceLine[],
+  find: (l: readonly SourceLine[]) => number,
+): SourceLine[] {
   const at = find(lines);
   return at < 0 ? [...lines] : lines.slice(0, at);
 }
@@ -48,9 +51,14 @@ export function parseReport(text: string, file: string): ReportDocument {
 
   const budget = parseBudgetProse(file, beforeTable(finance.lines, findExpenditureTable));
   const dutyParagraph = prose(dutyAnalysis, beforeTable(dutyAnalysis.lines, findIndicatorTable));
-  const managementParagraph = prose(managementAnalysis, beforeTable(managementAnalysis.lines, findManagementTable));
+  const managementParagraph = prose(
+    managementAnalysis,
+    beforeTable(managementAnalysis.lines, findManagementTable),
+  );
   const conclusionLines = [
-    ...(sections.conclusion ? [{ ...sections.conclusion.heading, text: sections.conclusion.headingRest }] : []),
+    ...(sections.conclusion
+      ? [{ ...sections.conclusion.heading, text: sections.conclusion.headingRest }]
+      : []),
     ...need('conclusion').lines,
   ];
   const score = parseSelfScore(
@@ -60,7 +68,10 @@ export function parseReport(text: string, file: string): ReportDocument {
     parsePartScore(joinLines([{ ...managementAnalysis.heading, text: managementParagraph }])),
   );
   const managementScores = parseManagementTable(file, managementAnalysis.lines);
-  const management = managementDeductions(managementScores, parseStatedDeductions(managementParagraph));
+  const management = managementDeductions(
+    managementScores,
+    parseStatedDeductions(managementParagraph),
+  );
 
   return {
     sourceFile: file,

@@ -30,10 +30,25 @@ interface SectionRule {
  */
 const RULES: readonly SectionRule[] = [
   { id: 'duties', label: '部门职能', keyword: /^部门(主要)?职(能|责)/, required: false },
-  { id: 'overview', label: '年度总体工作和重点工作任务', keyword: /重点工作任务|年度(总体)?工作/, required: true },
-  { id: 'goals', label: '部门整体支出绩效目标', keyword: /^部门整体(支出)?绩效目标/, required: false },
+  {
+    id: 'overview',
+    label: '年度总体工作和重点工作任务',
+    keyword: /重点工作任务|年度(总体)?工作/,
+    required: true,
+  },
+  {
+    id: 'goals',
+    label: '部门整体支出绩效目标',
+    keyword: /^部门整体(支出)?绩效目标/,
+    required: false,
+  },
   { id: 'finance', label: '部门整体收支情况', keyword: /收支情况/, required: true },
-  { id: 'performanceManagement', label: '部门整体绩效管理情况', keyword: /绩效管理(工作)?情况/, required: false },
+  {
+    id: 'performanceManagement',
+    label: '部门整体绩效管理情况',
+    keyword: /绩效管理(工作)?情况/,
+    required: false,
+  },
   { id: 'evaluation', label: '绩效自评情况', keyword: /^(绩效)?自评(工作)?情况/, required: false },
   { id: 'conclusion', label: '自评结论', keyword: /^自评结论|^自评得分/, required: true },
   { id: 'dutyAnalysis', label: '履职效能分析', keyword: /^履职效能/, required: true },
