@@ -46,6 +46,9 @@ function sameValue(a: number | null, b: number | null): boolean {
 
 /** Reads a quantity from the actual against a draft's unit. */
 function valueAgainst(q: Quantity, d: TargetDraft): Assignment | { reason: string } {
+  if (d.perUnit !== null && d.perUnit !== q.perUnit) {
+    return { reason: `per-unit and total values mixed: target '${d.source}', actual '${q.source}'` };
+  }
   let confidence: Confidence = q.approx ? 'MEDIUM' : 'HIGH';
   let actual: number;
   if (q.unit) {

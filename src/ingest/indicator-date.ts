@@ -153,8 +153,15 @@ function yearPart(year: number | null, part: string | undefined): Period {
   }
 }
 
-/** A completion deadline follows: 前, 之前, 以前, 内, 止, or a completion verb (`6月30日前完成`, `年底建成`). */
-const DEADLINE_AFTER = /^(?:之前|以前|前|内|止|为止|完成|建成|上线|竣工|交付|出台|印发|办结|投入使用)/;
+/** A deadline word follows: 前, 之前, 以前, 内, 止 (`6月30日前`, `年底前`). */
+const DEADLINE_AFTER = /^(?:之前|以前|前|内|止|为止)/;
+
+/**
+ * A completion verb follows (`12月底完成`, `年底建成`): a deadline when the date is more than a
+ * year. After a bare year it only places the work in the year (`2023年完成培训3次`), and a
+ * verb followed by a number is progress within a period (`一季度完成30%`), not a deadline.
+ */
+const COMPLETION_AFTER = /^(?:完成|建成|上线|竣工|交付|出台|印发|办结|投入使用)(?![^，,。；;]*\d)/;
 
 /** yyyymmdd of a day in a year, or null when the year is unknown. */
 export function dateValue(year: number | null, d: DayOfYear): number | null {
@@ -183,7 +190,9 @@ export function findDates(text: string): DateMention[] {
       const read = pattern.read(m);
       if (!read) continue;
       const end = i + m[0].length;
-      const deadline = DEADLINE_AFTER.test(text.slice(end)) || /^(?:底|末)前/.test(text.slice(end));
+      const rest = text.slice(end);
+      const wholeYear = read.from.month === 1 && read.from.day === 1 && read.to.month === 12 && read.to.day === 'END';
+      const deadline = DEADLINE_AFTER.test(rest) || (COMPLETION_AFTER.test(rest) && !wholeYear) || /年内$/.test(m[0]);
       if (index === 4 && !deadline && m[0] !== '年内') continue;
       found.push({ ...read, toYear: read.year, start: i, end, text: m[0], deadline, range: false });
       i = end;

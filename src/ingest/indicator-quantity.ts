@@ -13,7 +13,7 @@ import {
   shiftDecimal,
 } from './indicator-number.js';
 import { FRACTION_UNIT, multiplierAt, unitAt, type Unit } from './indicator-unit.js';
-import { TOTAL_BEFORE } from './indicator-vocabulary.js';
+import { PER_UNIT_BEFORE, TOTAL_BEFORE } from './indicator-vocabulary.js';
 
 /** A number as written: decimal digits and a power of ten from multipliers (170万 → '170', 4). */
 export interface Written {
@@ -39,6 +39,8 @@ export interface Quantity {
   postfix: ComparatorHit | null;
   /** Preceded by 共 / 合计 / 累计: a total in a cell that also lists parts. */
   total: boolean;
+  /** Preceded by 每月 / 人均 / 平均: a value per unit or period, not a total. */
+  perUnit: boolean;
   /** The text the quantity was read from, comparator words included. */
   source: string;
 }
@@ -109,7 +111,7 @@ function readNumber(text: string, i: number): Read {
     if (fraction) return fraction;
     return { kind: 'number', written: { digits: arabicDigits(m[0]), exp: 0 }, end: next, chinese: false };
   }
-  if (CHINESE_NUMERAL_START.includes(ch) && !CHINESE_NUMERAL_CHARS.includes(prev)) {
+  if (ch !== '' && CHINESE_NUMERAL_START.includes(ch) && !(prev !== '' && CHINESE_NUMERAL_CHARS.includes(prev))) {
     const run = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+`, 'y');
     run.lastIndex = i;
     const word = run.exec(text)?.[0] ?? ch;
@@ -164,7 +166,7 @@ function readMeasured(text: string, i: number): Measured | Read {
     // Chinese numerals count only with a unit, and not in 十分 (very), 二期 (phase two),
     // 一次性, 一人一档.
     const after = text[p] ?? '';
-    if (!unit || unit.label === '分' || hit?.word === '期' || /[性化式体]/.test(after) || CHINESE_NUMERAL_START.includes(after)) {
+    if (!unit || unit.label === '分' || hit?.word === '期' || /[性化式体]/.test(after) || (after !== '' && CHINESE_NUMERAL_START.includes(after))) {
       return { kind: 'skip', next: p };
     }
   }
@@ -213,6 +215,7 @@ function readQuantityAt(text: string, i: number): { quantity: Quantity } | Read 
       prefix: null,
       postfix,
       total: false,
+      perUnit: false,
       source: text.slice(i, quantityEnd),
     },
   };
@@ -246,6 +249,7 @@ export function findQuantities(text: string): QuantityScan {
     q.prefix = comparatorBefore(text, windowStart, q.numStart);
     const window = text.slice(windowStart, q.numStart);
     q.total = TOTAL_BEFORE.test(window.slice(-6));
+    q.perUnit = PER_UNIT_BEFORE.test(window);
     if (q.prefix) {
       q.start = q.prefix.start;
       q.source = text.slice(q.start, q.end);

@@ -13,6 +13,7 @@ import { DATE_UNIT, type Unit } from './indicator-unit.js';
 import {
   BAD_THING,
   COST_WORDS,
+  PER_UNIT_NAME,
   QUALITATIVE_WORDS,
   RANKING,
   STRONG_MILESTONE,
@@ -35,6 +36,8 @@ export interface TargetDraft {
   confidence: Confidence;
   source: string;
   position: number;
+  /** The target is per unit or period (每月1次, 人均20小时); null when the name says so for both cells. */
+  perUnit: boolean | null;
 }
 
 /** Drafts read from a target, or why it was not understood. */
@@ -151,6 +154,7 @@ function readQuantity(q: Quantity, cell: PreparedCell, name: NameHints, fromName
     confidence,
     source: fromName ? name.compact : q.source,
     position: q.start,
+    perUnit: PER_UNIT_NAME.test(name.compact) ? null : q.perUnit,
   };
 }
 
@@ -185,6 +189,7 @@ function zeroDrafts(cell: PreparedCell): TargetDraft[] {
       confidence: 'HIGH',
       source: m[0],
       position: start,
+      perUnit: null,
     });
   }
   return drafts;
@@ -209,6 +214,7 @@ function dateDrafts(cell: PreparedCell, hasQuantities: boolean): TargetDraft[] {
       confidence: d.precise ? 'HIGH' : 'MEDIUM',
       source: cell.compact.slice(d.start, Math.min(cell.compact.length, d.end + (/^(?:之前|以前)/.test(cell.compact.slice(d.end)) ? 2 : /^前/.test(cell.compact.slice(d.end)) ? 1 : 0))),
       position: d.start,
+      perUnit: null,
     });
   }
   return drafts;
@@ -230,6 +236,7 @@ function textDraft(cell: PreparedCell): TargetDraft {
     confidence: 'HIGH',
     source: text,
     position: 0,
+    perUnit: null,
   };
 }
 
@@ -247,11 +254,16 @@ export function readTarget(cell: PreparedCell, nameCell: PreparedCell, name: Nam
   const fused = fusedPair(cell.quantities);
   if (fused) return { reason: `two numbers side by side in the target ('${fused.source}'): fused cells?` };
   if (RANKING.test(cell.compact) && cell.quantities.length > 0) return { reason: 'ranking targets are not read' };
+  const ratio = /\d[:∶/]\d/.exec(cell.masked);
+  if (ratio) return { reason: `ratio or fraction '${ratio[0]}' in the target is not read` };
 
   const drafts: TargetDraft[] = [];
   for (const q of cell.quantities) {
     const draft = readQuantity(q, cell, name, false);
     if ('reason' in draft) return draft;
+    // `95%以上(含95%)`: a bracketed repeat of the same bound is not a second target.
+    const repeat = cell.compact[q.start - 1] === '(' || cell.compact.slice(q.start - 2, q.start) === '(含';
+    if (repeat && drafts.some((d) => d.unit?.label === draft.unit?.label && d.target === draft.target)) continue;
     drafts.push(draft);
   }
   drafts.push(...zeroDrafts(cell));

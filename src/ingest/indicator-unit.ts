@@ -43,6 +43,7 @@ const COUNT_WORDS = [
 
 const UNITS: ReadonlyArray<readonly [string, Unit]> = [
   ['%', percent(-2)],
+  ['百分比', percent(-2)],
   ['‰', percent(-3)],
   ['人次', people('人次')],
   ['人', people('人')],

@@ -8,8 +8,12 @@
 export const BAD_THING =
   /投诉|重复咨询|扣分|事故|发生率|差错|超支|失误|违规|违纪|违法|逾期|不合格|误差|缺陷|故障|伤亡|死亡|火灾|发案|犯罪率|损失|流失|返工|偏差|误报|漏报|错误|延误|积压|超标|退回|驳回|空置|闲置|舆情|上访|信访量|复发|不良|纠错|被追责|处罚/;
 
-/** A cost cap (成本指标, 项目总成本 ≤ X 万元): spending less is savings, not an easy target (domain.md, "not evidence"). */
-export const COST_WORDS = /成本|费用|经费|支出|开支|造价|投资控制|预算控制|资金控制/;
+/**
+ * A cost (成本指标, 项目总成本 ≤ X 万元): a bare amount for it is a cap, and spending less is
+ * savings, not an easy target (domain.md, "not evidence"). Kept to 成本 and 造价: 经费 / 支出
+ * amounts are as often outputs (发放经费500万元) as caps, and caps say so with ≤ or 控制在.
+ */
+export const COST_WORDS = /成本|造价/;
 
 /**
  * A zero target: 零, 无, 0起, 不发生, 杜绝 (domain.md). Kept to phrases that name an event, so that
@@ -43,10 +47,10 @@ export const ZERO_ACTUAL = new RegExp(
 
 /** The actual cell only says the target was met (达成预期指标, 已完成, 完成, 达到预期, 通过). */
 export const SAYS_DONE =
-  /达成预期|达到预期|完成预期|实现预期|符合预期|已完成|全部完成|按时完成|如期完成|顺利完成|按期完成|完成|已达成|达成|已达到|达到|达标|已实现|实现|已通过|通过|已落实|落实|已建成|建成|已上线|上线|符合|满足|合格|^是$|^已$/;
+  /(?:达成|达到|完成|实现|符合)预期(?:指标|目标|值|效果|要求)?|已完成|全部完成|按时完成|如期完成|顺利完成|按期完成|完成|已达成|达成|已达到|达到|达标|已实现|实现|已通过|通过|已落实|落实|已建成|建成|已上线|上线|已(?:出台|印发|制定|建立|开展|举办|召开|发布|编制|验收|办结|实施|投入使用)|出台|印发|符合|满足|合格|合规|^是$|^已$/;
 
 /** A negated completion: 未完成, 尚未通过, 没有达到. Checked before SAYS_DONE. */
-export const NOT_DONE = /不合格|不达标|(?:未|没有|尚未|未能|不能|没能|无法)(?:按时|按期|全部)?(?:完成|达成|达到|实现|通过|达标|落实|建成|上线|验收)|^否$/;
+export const NOT_DONE = /不合格|不合规|不达标|(?:未|没有|尚未|未能|不能|没能|无法)(?:按时|按期|全部)?(?:完成|达成|达到|实现|通过|达标|落实|建成|上线|验收)|^否$/;
 
 /** Milestone verbs that make a numberless target a milestone even next to softer words. */
 export const STRONG_MILESTONE = /验收|出具|上线|竣工|建成|投入使用|印发|出台|交付|挂牌|揭牌|发布|颁布|通车|开通|办结|结题|备案/;
@@ -62,6 +66,15 @@ export const RANKING = /排名|名次|位次|排位|排序/;
 
 /** A total before the number in an actual listing parts (`共16个镇街`, `合计700人次`). */
 export const TOTAL_BEFORE = /共|合计|共计|总计|累计|总共|总量|总数/;
+
+/**
+ * A per-unit or per-period value (每月1次, 人均20小时, 平均12小时): comparable only with an actual
+ * per the same unit. 每年 is the reporting period itself and does not count.
+ */
+export const PER_UNIT_BEFORE = /(?:每(?!年)|人均|户均|平均|场均|次均)[^，,。；;、\d]{0,4}$/;
+
+/** A name about a per-unit value (人均培训时长): target and actual are both per unit. */
+export const PER_UNIT_NAME = /每(?!年)|人均|户均|平均|场均|次均/;
 
 /** A change against another period (`较上年提高3%`, `同比增长5%`): not the measure itself. */
 export const CHANGE_BEFORE = /同比|环比|较上年|比上年|较去年|比去年|提高|增长|增加|下降|减少|上升|降低|提升/;
