@@ -97,6 +97,10 @@ function readNumber(text: string, i: number): Read {
     return { kind: 'fraction', value: shiftDecimal(String(value), -2), end: m.lastIndex };
   }
   if (/\d/.test(ch)) {
+    // -5%, 负5%: a sign we do not carry; reading the number without it would be wrong.
+    if (prev === '负' || (prev === '-' && /^$|[于为达到在≥≤<>=:：(（，,；;、]/.test(text[i - 2] ?? ''))) {
+      return { kind: 'unreadable', reason: `negative number at '${text.slice(Math.max(0, i - 1), i + 6)}'` };
+    }
     const run = /\d[\d.,]*/y;
     run.lastIndex = i;
     const whole = (run.exec(text)?.[0] ?? ch).replace(/[.,]+$/, '');
@@ -107,6 +111,11 @@ function readNumber(text: string, i: number): Read {
     ARABIC_NUMBER.lastIndex = i;
     const m = ARABIC_NUMBER.exec(text);
     if (!m || m[0].length !== whole.length) return { kind: 'unreadable', reason: `number '${whole}' cannot be read` };
+    // `1，000人`: an ideographic comma before exactly three digits is a thousands separator or a
+    // list; either reading could be wrong.
+    if (/^，\d{3}(?!\d)/.test(text.slice(next))) {
+      return { kind: 'unreadable', reason: `'${text.slice(i, next + 4)}': thousands separator or list?` };
+    }
     const fraction = readFractionTail(text, next, Number(arabicDigits(m[0])));
     if (fraction) return fraction;
     return { kind: 'number', written: { digits: arabicDigits(m[0]), exp: 0 }, end: next, chinese: false };
@@ -200,6 +209,7 @@ function readQuantityAt(text: string, i: number): { quantity: Quantity } | Read 
     // 12345热线, 110接警: a number followed by a word is a name, not a value.
     return { kind: 'skip', next: end };
   }
+  if (unit === null && high === null && isListMarker(text, i, end)) return { kind: 'skip', next: end + 1 };
   const postfix = comparatorAfter(text, end, unit?.kind === 'DURATION');
   const quantityEnd = postfix?.end ?? end;
   return {
@@ -219,6 +229,14 @@ function readQuantityAt(text: string, i: number): { quantity: Quantity } | Read 
       source: text.slice(i, quantityEnd),
     },
   };
+}
+
+/** `1、培训…`, `(2)满意度…`, `3.`: item numbers of a list inside a cell. */
+function isListMarker(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? '';
+  const after = text[end] ?? '';
+  if (/[(（]/.test(before) && /[)）]/.test(after)) return true;
+  return /^$|[，,。；;:：\s]/.test(before) && /[、.]/.test(after);
 }
 
 function lastBoundaryBefore(text: string, pos: number): number {

@@ -14,6 +14,7 @@ import {
   BAD_THING,
   COST_WORDS,
   PER_UNIT_NAME,
+  PREVIOUS_YEAR_VALUE,
   QUALITATIVE_WORDS,
   RANKING,
   STRONG_MILESTONE,
@@ -259,6 +260,7 @@ export function readTarget(cell: PreparedCell, nameCell: PreparedCell, name: Nam
 
   const drafts: TargetDraft[] = [];
   for (const q of cell.quantities) {
+    if (PREVIOUS_YEAR_VALUE.test(cell.compact.slice(Math.max(0, q.numStart - 8), q.numStart))) continue;
     const draft = readQuantity(q, cell, name, false);
     if ('reason' in draft) return draft;
     // `95%以上(含95%)`: a bracketed repeat of the same bound is not a second target.

@@ -76,5 +76,8 @@ export const PER_UNIT_BEFORE = /(?:每(?!年)|人均|户均|平均|场均|次均
 /** A name about a per-unit value (人均培训时长): target and actual are both per unit. */
 export const PER_UNIT_NAME = /每(?!年)|人均|户均|平均|场均|次均/;
 
+/** Last year's value quoted beside the target (`≥95%（上年为92%）`): a reference, not a second target. */
+export const PREVIOUS_YEAR_VALUE = /(?:上年|去年|上一年)度?(?:为|是|完成|实际|实现|达到?)$/;
+
 /** A change against another period (`较上年提高3%`, `同比增长5%`): not the measure itself. */
 export const CHANGE_BEFORE = /同比|环比|较上年|比上年|较去年|比去年|提高|增长|增加|下降|减少|上升|降低|提升/;
