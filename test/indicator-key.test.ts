@@ -22,7 +22,9 @@ const REAL_NAMES = [
 
 describe('indicatorKey', () => {
   it('removes whitespace and line breaks left by the PDF extraction', () => {
-    expect(indicatorKey('刑事案件网上\n批捕、起诉率')).toBe(indicatorKey('刑事案件网上批捕、起诉率'));
+    expect(indicatorKey('刑事案件网上\n批捕、起诉率')).toBe(
+      indicatorKey('刑事案件网上批捕、起诉率'),
+    );
   });
 
   it('removes punctuation, quotes and brackets', () => {
@@ -61,14 +63,21 @@ describe('indicatorKey', () => {
 
 describe('matchIndicator', () => {
   it('matches wording drift through the same key, with score 1', () => {
-    expect(matchIndicator({ name: '新媒体粉丝总数' }, [{ name: '期刊发行情况' }, { name: '新媒体粉丝数量' }])).toEqual({
+    expect(
+      matchIndicator({ name: '新媒体粉丝总数' }, [
+        { name: '期刊发行情况' },
+        { name: '新媒体粉丝数量' },
+      ]),
+    ).toEqual({
       index: 1,
       match: { score: 1, matchedBy: "same key '新媒体粉丝'" },
     });
   });
 
   it('matches a shortened name by bigram similarity and says so', () => {
-    const found = matchIndicator({ name: '认罪认罚盗窃案件电子送达率' }, [{ name: '盗窃案件电子送达率' }]);
+    const found = matchIndicator({ name: '认罪认罚盗窃案件电子送达率' }, [
+      { name: '盗窃案件电子送达率' },
+    ]);
     expect(found?.index).toBe(0);
     expect(found?.match.score).toBeCloseTo(0.8, 10);
     expect(found?.match.matchedBy).toMatch(/^name similarity 0\.80 \(bigram Dice/);
@@ -79,7 +88,11 @@ describe('matchIndicator', () => {
   });
 
   it('does not match the indicators of two agencies that share most words', () => {
-    expect(matchIndicator({ name: '刑事案件网上批捕、起诉率' }, [{ name: '刑事案件网上提捕、移送审查起诉率' }])).toBeNull();
+    expect(
+      matchIndicator({ name: '刑事案件网上批捕、起诉率' }, [
+        { name: '刑事案件网上提捕、移送审查起诉率' },
+      ]),
+    ).toBeNull();
   });
 
   it('finds every real indicator among the real names, and only itself', () => {
@@ -88,29 +101,43 @@ describe('matchIndicator', () => {
   });
 
   it('prefers an exact key over a similar name listed earlier', () => {
-    const found = matchIndicator({ name: '法律援助刑事案件处置率' }, [{ name: '法律援助民事案件处置率' }, { name: '法律援助刑事案件处置率' }]);
+    const found = matchIndicator({ name: '法律援助刑事案件处置率' }, [
+      { name: '法律援助民事案件处置率' },
+      { name: '法律援助刑事案件处置率' },
+    ]);
     expect(found?.index).toBe(1);
   });
 
   it('picks the most similar candidate', () => {
-    const found = matchIndicator({ name: '群众重复咨询比例' }, [{ name: '群众咨询满意度' }, { name: '群众重复咨询占比例' }]);
+    const found = matchIndicator({ name: '群众重复咨询比例' }, [
+      { name: '群众咨询满意度' },
+      { name: '群众重复咨询占比例' },
+    ]);
     expect(found?.index).toBe(1);
   });
 
   it('refuses a match whose units differ', () => {
-    expect(matchIndicator({ name: '培训人数', unit: '人' }, [{ name: '培训人数', unit: '个' }])).toBeNull();
+    expect(
+      matchIndicator({ name: '培训人数', unit: '人' }, [{ name: '培训人数', unit: '个' }]),
+    ).toBeNull();
   });
 
   it('treats units written differently but with one base as the same (万人 and 人)', () => {
-    expect(matchIndicator({ name: '注册人数', unit: '万人' }, [{ name: '注册人数', unit: '人' }])?.index).toBe(0);
+    expect(
+      matchIndicator({ name: '注册人数', unit: '万人' }, [{ name: '注册人数', unit: '人' }])?.index,
+    ).toBe(0);
   });
 
   it('ignores a missing unit on either side', () => {
-    expect(matchIndicator({ name: '培训人数', unit: '人' }, [{ name: '培训人数', unit: null }])?.index).toBe(0);
+    expect(
+      matchIndicator({ name: '培训人数', unit: '人' }, [{ name: '培训人数', unit: null }])?.index,
+    ).toBe(0);
   });
 
   it('honours a stricter minimum score', () => {
-    expect(matchIndicator({ name: '认罪认罚盗窃案件电子送达率' }, [{ name: '盗窃案件电子送达率' }], 0.9)).toBeNull();
+    expect(
+      matchIndicator({ name: '认罪认罚盗窃案件电子送达率' }, [{ name: '盗窃案件电子送达率' }], 0.9),
+    ).toBeNull();
   });
 
   it('returns null when there are no candidates', () => {

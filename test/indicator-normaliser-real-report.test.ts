@@ -73,12 +73,15 @@ const TABLE_3 = [
   {
     name: '信息化建设类\n考核情况',
     target: '全省平安建设考核中我市信息\n化建设类考核扣分不多于该项\n总分的 5%。',
-    actual: '全省平安建设考核中涉及我\n市信息化建设考核项共 2项、\n30分。考核结果显示我市未被\n扣分。',
+    actual:
+      '全省平安建设考核中涉及我\n市信息化建设考核项共 2项、\n30分。考核结果显示我市未被\n扣分。',
   },
   {
     name: '社会治安突出\n问题排查整治\n成效',
-    target: '对 10个及以上镇街实施社会治\n安重点治理、突出问题挂牌整\n治，年底检查验收实现解除达标\n率 85%以上。',
-    actual: '2023年全市社会治安重点治\n理和突出问题挂牌整治地区\n共 16个镇街。经检查验收实\n现解除达标率达 100%。',
+    target:
+      '对 10个及以上镇街实施社会治\n安重点治理、突出问题挂牌整\n治，年底检查验收实现解除达标\n率 85%以上。',
+    actual:
+      '2023年全市社会治安重点治\n理和突出问题挂牌整治地区\n共 16个镇街。经检查验收实\n现解除达标率达 100%。',
   },
   {
     name: '群众重复咨询\n比例',
@@ -150,29 +153,61 @@ describe('indicator normaliser on table 3 of the real report', () => {
   });
 
   it('reads as many measures per row as the row states targets or actual values', () => {
-    expect(TABLE_3.map((_, k) => measuresOf(k + 1).length)).toEqual([1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1]);
+    expect(TABLE_3.map((_, k) => measuresOf(k + 1).length)).toEqual([
+      1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1,
+    ]);
   });
 
   it('1 专题宣传教育活动: 不少于1次 against 1次, past the year 2023 and 一周年', () => {
-    expectMeasure(measuresOf(1)[0], { comparator: 'GTE', target: 1, actual: 1, ...count('次'), ...higher });
+    expectMeasure(measuresOf(1)[0], {
+      comparator: 'GTE',
+      target: 1,
+      actual: 1,
+      ...count('次'),
+      ...higher,
+    });
   });
 
   it('2 新媒体宣传影响力提升: 超过170万人 is GT 1,700,000 人 against 2,109,600', () => {
-    expectMeasure(measuresOf(2)[0], { comparator: 'GT', target: 1_700_000, actual: 2_109_600, ...people, ...higher });
+    expectMeasure(measuresOf(2)[0], {
+      comparator: 'GT',
+      target: 1_700_000,
+      actual: 2_109_600,
+      ...people,
+      ...higher,
+    });
   });
 
   it('3 期刊发行情况: =全年4期 and 不低于6000册 paired by unit with 4期、6000册', () => {
     const [issues, copies] = measuresOf(3);
     expectMeasure(issues, { comparator: 'EQ', target: 4, actual: 4, ...count('期'), ...higher });
-    expectMeasure(copies, { comparator: 'GTE', target: 6000, actual: 6000, ...count('册'), ...higher });
+    expectMeasure(copies, {
+      comparator: 'GTE',
+      target: 6000,
+      actual: 6000,
+      ...count('册'),
+      ...higher,
+    });
   });
 
   it('4 群防共治人员数量: 65万人以上 is GTE 650,000 人 against 665,500', () => {
-    expectMeasure(measuresOf(4)[0], { comparator: 'GTE', target: 650_000, actual: 665_500, ...people, ...higher });
+    expectMeasure(measuresOf(4)[0], {
+      comparator: 'GTE',
+      target: 650_000,
+      actual: 665_500,
+      ...people,
+      ...higher,
+    });
   });
 
   it('5 打造示范项目: a bare 10个 is EQ (at least by convention) against 12', () => {
-    expectMeasure(measuresOf(5)[0], { comparator: 'EQ', target: 10, actual: 12, ...count('个'), ...higher });
+    expectMeasure(measuresOf(5)[0], {
+      comparator: 'EQ',
+      target: 10,
+      actual: 12,
+      ...count('个'),
+      ...higher,
+    });
   });
 
   it('6-8 acceptance and evaluation tasks are milestones whose actuals say done', () => {
@@ -180,25 +215,61 @@ describe('indicator normaliser on table 3 of the real report', () => {
   });
 
   it('9 法律援助处置率: 达90% against 达100%', () => {
-    expectMeasure(measuresOf(9)[0], { comparator: 'GTE', target: 0.9, actual: 1, ...percent, ...higher });
+    expectMeasure(measuresOf(9)[0], {
+      comparator: 'GTE',
+      target: 0.9,
+      actual: 1,
+      ...percent,
+      ...higher,
+    });
   });
 
   it('10 电子送达率: 不低于90% against 已达96.71% (达 inside 送达率 is not a comparator)', () => {
-    expectMeasure(measuresOf(10)[0], { comparator: 'GTE', target: 0.9, actual: 0.9671, ...percent, ...higher });
+    expectMeasure(measuresOf(10)[0], {
+      comparator: 'GTE',
+      target: 0.9,
+      actual: 0.9671,
+      ...percent,
+      ...higher,
+    });
   });
 
   it('11 网上批捕、起诉率: 达90% against 达100%', () => {
-    expectMeasure(measuresOf(11)[0], { comparator: 'GTE', target: 0.9, actual: 1, ...percent, ...higher });
+    expectMeasure(measuresOf(11)[0], {
+      comparator: 'GTE',
+      target: 0.9,
+      actual: 1,
+      ...percent,
+      ...higher,
+    });
   });
 
   it('12 网上提捕、移送审查起诉率: one target of 90% against two actual rates', () => {
     const [arrests, transfers] = measuresOf(12);
-    expectMeasure(arrests, { comparator: 'GTE', target: 0.9, actual: 0.9522, ...percent, ...higher });
-    expectMeasure(transfers, { comparator: 'GTE', target: 0.9, actual: 0.9502, ...percent, ...higher });
+    expectMeasure(arrests, {
+      comparator: 'GTE',
+      target: 0.9,
+      actual: 0.9522,
+      ...percent,
+      ...higher,
+    });
+    expectMeasure(transfers, {
+      comparator: 'GTE',
+      target: 0.9,
+      actual: 0.9502,
+      ...percent,
+      ...higher,
+    });
   });
 
   it('13 信息化建设类考核情况: 扣分不多于5% is a lower-better cap met with 未被扣分 = 0', () => {
-    expectMeasure(measuresOf(13)[0], { comparator: 'LTE', target: 0.05, actual: 0, ...percent, ...lower });
+    expectMeasure(measuresOf(13)[0], {
+      comparator: 'LTE',
+      target: 0.05,
+      actual: 0,
+      ...percent,
+      ...lower,
+    });
   });
 
   it('14 社会治安突出问题排查整治成效: 10个及以上 and 85%以上 against 16个 and 100%', () => {
@@ -208,12 +279,24 @@ describe('indicator normaliser on table 3 of the real report', () => {
   });
 
   it('15 群众重复咨询比例: 低于20% is LT, lower-better, against 4.75%', () => {
-    expectMeasure(measuresOf(15)[0], { comparator: 'LT', target: 0.2, actual: 0.0475, ...percent, ...lower });
+    expectMeasure(measuresOf(15)[0], {
+      comparator: 'LT',
+      target: 0.2,
+      actual: 0.0475,
+      ...percent,
+      ...lower,
+    });
   });
 
   it('keeps the fragments the measures were read from', () => {
-    expect(measuresOf(2)[0]).toMatchObject({ targetSource: '超过170万人', actualSource: '达到210.96万人' });
-    expect(measuresOf(13)[0]).toMatchObject({ targetSource: '不多于该项总分的5%', actualSource: '未被扣分' });
+    expect(measuresOf(2)[0]).toMatchObject({
+      targetSource: '超过170万人',
+      actualSource: '达到210.96万人',
+    });
+    expect(measuresOf(13)[0]).toMatchObject({
+      targetSource: '不多于该项总分的5%',
+      actualSource: '未被扣分',
+    });
   });
 
   it('reads the cells the same way whether the line breaks are kept or removed', () => {

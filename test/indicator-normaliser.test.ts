@@ -25,19 +25,37 @@ function refused(target: string, actual: string, name = '指标'): string {
 
 describe('at-least comparators', () => {
   it('reads 不低于 as GTE', () => {
-    expect(one('满意度不低于90%', '95%')).toMatchObject({ comparator: 'GTE', target: 0.9, actual: 0.95, direction: 'HIGHER_BETTER' });
+    expect(one('满意度不低于90%', '95%')).toMatchObject({
+      comparator: 'GTE',
+      target: 0.9,
+      actual: 0.95,
+      direction: 'HIGHER_BETTER',
+    });
   });
 
   it('reads 不少于 as GTE', () => {
-    expect(one('开展培训不少于10场', '12场')).toMatchObject({ comparator: 'GTE', target: 10, actual: 12, unit: '场' });
+    expect(one('开展培训不少于10场', '12场')).toMatchObject({
+      comparator: 'GTE',
+      target: 10,
+      actual: 12,
+      unit: '场',
+    });
   });
 
   it('reads 以上 after the number as GTE', () => {
-    expect(one('注册人数65万人以上', '66.55万人')).toMatchObject({ comparator: 'GTE', target: 650_000, actual: 665_500 });
+    expect(one('注册人数65万人以上', '66.55万人')).toMatchObject({
+      comparator: 'GTE',
+      target: 650_000,
+      actual: 665_500,
+    });
   });
 
   it('reads 及以上 after the unit as GTE', () => {
-    expect(one('覆盖10个及以上镇街', '16个')).toMatchObject({ comparator: 'GTE', target: 10, actual: 16 });
+    expect(one('覆盖10个及以上镇街', '16个')).toMatchObject({
+      comparator: 'GTE',
+      target: 10,
+      actual: 16,
+    });
   });
 
   it('reads 达 and 达到 right before the number as GTE', () => {
@@ -50,11 +68,13 @@ describe('at-least comparators', () => {
   });
 
   it('reads ≥, >= and the look-alike ≧ as GTE', () => {
-    for (const target of ['≥90%', '>=90%', '≧90%', '＞＝90%']) expect(one(target, '95%').comparator).toBe('GTE');
+    for (const target of ['≥90%', '>=90%', '≧90%', '＞＝90%'])
+      expect(one(target, '95%').comparator).toBe('GTE');
   });
 
   it('reads 超过, 大于 and 高于 as GT', () => {
-    for (const target of ['粉丝超过170万人', '粉丝大于170万人', '粉丝高于170万人']) expect(one(target, '180万人').comparator).toBe('GT');
+    for (const target of ['粉丝超过170万人', '粉丝大于170万人', '粉丝高于170万人'])
+      expect(one(target, '180万人').comparator).toBe('GT');
   });
 
   it('reads > and the full-width ＞ as GT', () => {
@@ -85,11 +105,16 @@ describe('at-most comparators', () => {
   });
 
   it('reads 控制在 as LTE', () => {
-    expect(one('控制在5%以内', '3%')).toMatchObject({ comparator: 'LTE', target: 0.05, direction: 'LOWER_BETTER' });
+    expect(one('控制在5%以内', '3%')).toMatchObject({
+      comparator: 'LTE',
+      target: 0.05,
+      direction: 'LOWER_BETTER',
+    });
   });
 
   it('reads ≤, <= and the look-alike ≦ as LTE', () => {
-    for (const target of ['≤10次', '<=10次', '≦10次']) expect(one(target, '3次').comparator).toBe('LTE');
+    for (const target of ['≤10次', '<=10次', '≦10次'])
+      expect(one(target, '3次').comparator).toBe('LTE');
   });
 
   it('reads < and the full-width ＜ as LT', () => {
@@ -98,7 +123,12 @@ describe('at-most comparators', () => {
   });
 
   it('reads 内 after a duration as LTE', () => {
-    expect(one('30个工作日内办结', '25个工作日')).toMatchObject({ comparator: 'LTE', target: 30, unit: '工作日', unitKind: 'DURATION' });
+    expect(one('30个工作日内办结', '25个工作日')).toMatchObject({
+      comparator: 'LTE',
+      target: 30,
+      unit: '工作日',
+      unitKind: 'DURATION',
+    });
   });
 
   it('does not read 内 after a count as a comparator (10个内设机构)', () => {
@@ -108,19 +138,35 @@ describe('at-most comparators', () => {
 
 describe('equality and bare numbers', () => {
   it('reads = and its look-alikes ﹦ ═ ＝ as EQ', () => {
-    for (const target of ['=4期', '﹦4期', '═4期', '＝4期']) expect(one(target, '4期').comparator).toBe('EQ');
+    for (const target of ['=4期', '﹦4期', '═4期', '＝4期'])
+      expect(one(target, '4期').comparator).toBe('EQ');
   });
 
   it('reads a bare number as EQ, higher-better by convention', () => {
-    expect(one('培育示范中心10个', '12个')).toMatchObject({ comparator: 'EQ', target: 10, actual: 12, direction: 'HIGHER_BETTER' });
+    expect(one('培育示范中心10个', '12个')).toMatchObject({
+      comparator: 'EQ',
+      target: 10,
+      actual: 12,
+      direction: 'HIGHER_BETTER',
+    });
   });
 
   it('reads a bare number without any unit with MEDIUM confidence', () => {
-    expect(one('500', '520')).toMatchObject({ comparator: 'EQ', target: 500, actual: 520, unit: null, confidence: 'MEDIUM' });
+    expect(one('500', '520')).toMatchObject({
+      comparator: 'EQ',
+      target: 500,
+      actual: 520,
+      unit: null,
+      confidence: 'MEDIUM',
+    });
   });
 
   it('reads a bare amount of a bad thing as a cap (LTE, lower-better, MEDIUM)', () => {
-    expect(one('20%', '4.75%', '群众重复咨询比例')).toMatchObject({ comparator: 'LTE', direction: 'LOWER_BETTER', confidence: 'MEDIUM' });
+    expect(one('20%', '4.75%', '群众重复咨询比例')).toMatchObject({
+      comparator: 'LTE',
+      direction: 'LOWER_BETTER',
+      confidence: 'MEDIUM',
+    });
   });
 
   it('refuses a comparator that says both at least and at most', () => {
@@ -130,23 +176,46 @@ describe('equality and bare numbers', () => {
 
 describe('ranges', () => {
   it('reads 85%-95% as RANGE with both bounds', () => {
-    expect(one('85%-95%', '90%')).toMatchObject({ comparator: 'RANGE', target: 0.85, targetHigh: 0.95, actual: 0.9 });
+    expect(one('85%-95%', '90%')).toMatchObject({
+      comparator: 'RANGE',
+      target: 0.85,
+      targetHigh: 0.95,
+      actual: 0.9,
+    });
   });
 
   it('reads 3至5个 as RANGE, the first number taking the unit of the second', () => {
-    expect(one('3至5个', '4个')).toMatchObject({ comparator: 'RANGE', target: 3, targetHigh: 5, unit: '个' });
+    expect(one('3至5个', '4个')).toMatchObject({
+      comparator: 'RANGE',
+      target: 3,
+      targetHigh: 5,
+      unit: '个',
+    });
   });
 
   it('reads 在80%至90%之间 as RANGE', () => {
-    expect(one('在80%至90%之间', '85%')).toMatchObject({ comparator: 'RANGE', target: 0.8, targetHigh: 0.9 });
+    expect(one('在80%至90%之间', '85%')).toMatchObject({
+      comparator: 'RANGE',
+      target: 0.8,
+      targetHigh: 0.9,
+    });
   });
 
   it('reads an age range 18-60周岁', () => {
-    expect(one('18-60周岁', '35岁')).toMatchObject({ comparator: 'RANGE', target: 18, targetHigh: 60, unit: '岁' });
+    expect(one('18-60周岁', '35岁')).toMatchObject({
+      comparator: 'RANGE',
+      target: 18,
+      targetHigh: 60,
+      unit: '岁',
+    });
   });
 
   it('reads 3-5万人 with the multiplier on both bounds', () => {
-    expect(one('3-5万人', '4万人')).toMatchObject({ target: 30_000, targetHigh: 50_000, actual: 40_000 });
+    expect(one('3-5万人', '4万人')).toMatchObject({
+      target: 30_000,
+      targetHigh: 50_000,
+      actual: 40_000,
+    });
   });
 
   it('refuses a range that runs backwards', () => {
@@ -167,15 +236,30 @@ describe('the indicator name', () => {
   });
 
   it('gives the target when the target cell has no number (…完成率100%)', () => {
-    expect(one('完成', '100%', '项目完成率100%')).toMatchObject({ comparator: 'EQ', target: 1, actual: 1, targetSource: '项目完成率100%', confidence: 'MEDIUM' });
+    expect(one('完成', '100%', '项目完成率100%')).toMatchObject({
+      comparator: 'EQ',
+      target: 1,
+      actual: 1,
+      targetSource: '项目完成率100%',
+      confidence: 'MEDIUM',
+    });
   });
 
   it('lends a unit with a multiplier from brackets (培训人数(万人))', () => {
-    expect(one('≥3', '3.2', '培训人数(万人)')).toMatchObject({ target: 30_000, actual: 32_000, unit: '人' });
+    expect(one('≥3', '3.2', '培训人数(万人)')).toMatchObject({
+      target: 30_000,
+      actual: 32_000,
+      unit: '人',
+    });
   });
 
   it('makes a bare 95 a percentage when it names a rate', () => {
-    expect(one('95', '98', '群众满意率')).toMatchObject({ target: 0.95, actual: 0.98, unit: '%', confidence: 'MEDIUM' });
+    expect(one('95', '98', '群众满意率')).toMatchObject({
+      target: 0.95,
+      actual: 0.98,
+      unit: '%',
+      confidence: 'MEDIUM',
+    });
   });
 
   it('refuses a bare 1 for a rate: a fraction or a percentage?', () => {
@@ -185,7 +269,12 @@ describe('the indicator name', () => {
 
 describe('the actual cell', () => {
   it('keeps a value given with a repeated operator (≥266米) as VALUE, MEDIUM', () => {
-    expect(one('≥250米', '≥266米')).toMatchObject({ actual: 266, actualKind: 'VALUE', confidence: 'MEDIUM', unit: '米' });
+    expect(one('≥250米', '≥266米')).toMatchObject({
+      actual: 266,
+      actualKind: 'VALUE',
+      confidence: 'MEDIUM',
+      unit: '米',
+    });
   });
 
   it('keeps 88.32%及以上 as the value 0.8832', () => {
@@ -197,11 +286,18 @@ describe('the actual cell', () => {
   });
 
   it('marks an actual whose text equals the target (whitespace aside) as COPIES_TARGET', () => {
-    expect(one('培训≥500人次', '培训 ≥ 500 人次')).toMatchObject({ actual: 500, actualKind: 'COPIES_TARGET' });
+    expect(one('培训≥500人次', '培训 ≥ 500 人次')).toMatchObject({
+      actual: 500,
+      actualKind: 'COPIES_TARGET',
+    });
   });
 
   it('reads 达成预期指标 as SAYS_DONE without a number', () => {
-    expect(one('≥500人', '达成预期指标')).toMatchObject({ actual: null, actualKind: 'SAYS_DONE', actualSource: '达成预期指标' });
+    expect(one('≥500人', '达成预期指标')).toMatchObject({
+      actual: null,
+      actualKind: 'SAYS_DONE',
+      actualSource: '达成预期指标',
+    });
   });
 
   it('reads 已完成 as SAYS_DONE', () => {
@@ -221,8 +317,13 @@ describe('the actual cell', () => {
     expect(one('≥95%', '98')).toMatchObject({ actual: 0.98, confidence: 'MEDIUM' });
   });
 
-  it('lets a target without a unit adopt the actual\'s', () => {
-    expect(one('≥500', '520人')).toMatchObject({ target: 500, actual: 520, unit: '人', confidence: 'MEDIUM' });
+  it("lets a target without a unit adopt the actual's", () => {
+    expect(one('≥500', '520人')).toMatchObject({
+      target: 500,
+      actual: 520,
+      unit: '人',
+      confidence: 'MEDIUM',
+    });
   });
 
   it('ignores the year and anniversaries around the actual value', () => {
@@ -236,7 +337,10 @@ describe('the actual cell', () => {
 
 describe('two targets or two actuals in one cell', () => {
   it('reads two targets in two units and pairs the actuals by unit', () => {
-    const [towns, rate] = read('对10个及以上镇街实施挂牌整治，解除达标率85%以上', '共16个镇街，解除达标率达100%');
+    const [towns, rate] = read(
+      '对10个及以上镇街实施挂牌整治，解除达标率85%以上',
+      '共16个镇街，解除达标率达100%',
+    );
     expect(towns).toMatchObject({ comparator: 'GTE', target: 10, actual: 16, unit: '个' });
     expect(rate).toMatchObject({ comparator: 'GTE', target: 0.85, actual: 1, unit: '%' });
   });
@@ -255,7 +359,10 @@ describe('two targets or two actuals in one cell', () => {
 
   it('splits one rate target against two actual rates into two measures', () => {
     const measures = read('达90%', '提捕案件率95.22%、移送审查95.02%');
-    expect(measures.map((m) => [m.target, m.actual])).toEqual([[0.9, 0.9522], [0.9, 0.9502]]);
+    expect(measures.map((m) => [m.target, m.actual])).toEqual([
+      [0.9, 0.9522],
+      [0.9, 0.9502],
+    ]);
   });
 
   it('takes the total when an actual lists a total and its parts (共…其中…)', () => {
@@ -266,12 +373,14 @@ describe('two targets or two actuals in one cell', () => {
     expect(one('完成率≥90%', '完成率98%，较上年提高3%').actual).toBe(0.98);
   });
 
-  it('leaves out last year\'s value quoted beside the target', () => {
+  it("leaves out last year's value quoted beside the target", () => {
     expect(one('≥95%（上年为92%）', '98%').target).toBe(0.95);
   });
 
   it('skips item numbers of a list inside the cells', () => {
-    expect(read('1、培训≥500人次；2、满意度≥90%', '(1)培训520人次(2)满意度95%').map((m) => m.actual)).toEqual([520, 0.95]);
+    expect(
+      read('1、培训≥500人次；2、满意度≥90%', '(1)培训520人次(2)满意度95%').map((m) => m.actual),
+    ).toEqual([520, 0.95]);
   });
 
   it('refuses several counts against one count target without a total', () => {
@@ -285,7 +394,10 @@ describe('numbers', () => {
   });
 
   it('reads numbers with stray spaces from the PDF (2023 年, 4 期)', () => {
-    expect(one('发行量 = 全年 4 期', '2023 年 共发行 4 期')).toMatchObject({ target: 4, actual: 4 });
+    expect(one('发行量 = 全年 4 期', '2023 年 共发行 4 期')).toMatchObject({
+      target: 4,
+      actual: 4,
+    });
   });
 
   it('reads Chinese numerals with a unit: 两, 十二, 一百', () => {
@@ -299,7 +411,11 @@ describe('numbers', () => {
   });
 
   it('applies 万 to the unit (170万人 → 1,700,000 人)', () => {
-    expect(one('超过170万人', '210.96万人')).toMatchObject({ target: 1_700_000, actual: 2_109_600, unit: '人' });
+    expect(one('超过170万人', '210.96万人')).toMatchObject({
+      target: 1_700_000,
+      actual: 2_109_600,
+      unit: '人',
+    });
   });
 
   it('reads 3万 written with Arabic digits and a Chinese multiplier', () => {
@@ -307,13 +423,26 @@ describe('numbers', () => {
   });
 
   it('keeps money in 万元: 1.5亿元 is 15,000 万元, 5,000,000元 is 500 万元', () => {
-    expect(one('1.5亿元', '1.6亿元')).toMatchObject({ target: 15_000, actual: 16_000, unit: '万元', unitKind: 'MONEY' });
-    expect(one('5,000,000元', '5,200,000元')).toMatchObject({ target: 500, actual: 520, unit: '万元' });
+    expect(one('1.5亿元', '1.6亿元')).toMatchObject({
+      target: 15_000,
+      actual: 16_000,
+      unit: '万元',
+      unitKind: 'MONEY',
+    });
+    expect(one('5,000,000元', '5,200,000元')).toMatchObject({
+      target: 500,
+      actual: 520,
+      unit: '万元',
+    });
   });
 
   it('reads percentages written %, ％ and 百分之九十 as fractions', () => {
     expect(one('≥90%', '95％')).toMatchObject({ target: 0.9, actual: 0.95 });
-    expect(one('百分之九十', '百分之九十五')).toMatchObject({ target: 0.9, actual: 0.95, unit: '%' });
+    expect(one('百分之九十', '百分之九十五')).toMatchObject({
+      target: 0.9,
+      actual: 0.95,
+      unit: '%',
+    });
   });
 
   it('reads 三分之二以上 as a fraction', () => {
@@ -321,12 +450,23 @@ describe('numbers', () => {
   });
 
   it('converts lengths to 米 and areas to 平方米', () => {
-    expect(one('新建道路5公里', '5.2公里')).toMatchObject({ target: 5000, actual: 5200, unit: '米' });
-    expect(one('新增绿地1.2万㎡', '12500平方米')).toMatchObject({ target: 12_000, actual: 12_500, unit: '平方米' });
+    expect(one('新建道路5公里', '5.2公里')).toMatchObject({
+      target: 5000,
+      actual: 5200,
+      unit: '米',
+    });
+    expect(one('新增绿地1.2万㎡', '12500平方米')).toMatchObject({
+      target: 12_000,
+      actual: 12_500,
+      unit: '平方米',
+    });
   });
 
   it('does not read numbers in titles, hotlines and codes (《…2023…》, 12345热线, 5G)', () => {
-    expect(one('《2023年工作方案》明确12345热线接通率≥95%', '98%')).toMatchObject({ target: 0.95, actual: 0.98 });
+    expect(one('《2023年工作方案》明确12345热线接通率≥95%', '98%')).toMatchObject({
+      target: 0.95,
+      actual: 0.98,
+    });
   });
 
   it('refuses a number broken by whitespace', () => {
@@ -344,15 +484,30 @@ describe('numbers', () => {
 
 describe('zero targets', () => {
   it('reads 零事故 as LTE 0, lower-better', () => {
-    expect(one('零事故', '无')).toMatchObject({ comparator: 'LTE', target: 0, actual: 0, direction: 'LOWER_BETTER' });
+    expect(one('零事故', '无')).toMatchObject({
+      comparator: 'LTE',
+      target: 0,
+      actual: 0,
+      direction: 'LOWER_BETTER',
+    });
   });
 
   it('reads 0起 as LTE 0 in 起', () => {
-    expect(one('安全事故发生0起', '0起')).toMatchObject({ comparator: 'LTE', target: 0, unit: '起', direction: 'LOWER_BETTER' });
+    expect(one('安全事故发生0起', '0起')).toMatchObject({
+      comparator: 'LTE',
+      target: 0,
+      unit: '起',
+      direction: 'LOWER_BETTER',
+    });
   });
 
   it('reads 不发生 as a zero target and 未发生 as a zero actual', () => {
-    expect(one('不发生重大安全事故', '全年未发生重大安全事故')).toMatchObject({ comparator: 'LTE', target: 0, actual: 0, actualKind: 'VALUE' });
+    expect(one('不发生重大安全事故', '全年未发生重大安全事故')).toMatchObject({
+      comparator: 'LTE',
+      target: 0,
+      actual: 0,
+      actualKind: 'VALUE',
+    });
   });
 
   it('reads 杜绝 as a zero target', () => {
@@ -360,11 +515,17 @@ describe('zero targets', () => {
   });
 
   it('reads a count of incidents against a zero target', () => {
-    expect(one('不发生重大安全事故', '发生1起')).toMatchObject({ target: 0, actual: 1, unit: '起' });
+    expect(one('不发生重大安全事故', '发生1起')).toMatchObject({
+      target: 0,
+      actual: 1,
+      unit: '起',
+    });
   });
 
   it('reads 未被扣分 as 0 against an at-most share of points', () => {
-    expect(one('考核扣分不多于该项总分的5%', '考核项共2项、30分。考核结果显示我市未被扣分。')).toMatchObject({ target: 0.05, actual: 0, actualSource: '未被扣分' });
+    expect(
+      one('考核扣分不多于该项总分的5%', '考核项共2项、30分。考核结果显示我市未被扣分。'),
+    ).toMatchObject({ target: 0.05, actual: 0, actualSource: '未被扣分' });
   });
 
   it('does not read 无纸化 or 零距离 as zero targets', () => {
@@ -374,11 +535,23 @@ describe('zero targets', () => {
 
 describe('deadlines', () => {
   it('reads 12月底前完成 as a MILESTONE with no date when the year is not written', () => {
-    expect(one('12月底前完成', '已完成')).toMatchObject({ comparator: 'MILESTONE', target: null, unit: '日期', unitKind: 'DATE', direction: 'MILESTONE', actualKind: 'SAYS_DONE' });
+    expect(one('12月底前完成', '已完成')).toMatchObject({
+      comparator: 'MILESTONE',
+      target: null,
+      unit: '日期',
+      unitKind: 'DATE',
+      direction: 'MILESTONE',
+      actualKind: 'SAYS_DONE',
+    });
   });
 
   it('reads 2023年6月30日前 as 20230630 and the completion date of the actual', () => {
-    expect(one('2023年6月30日前', '2023年6月28日完成')).toMatchObject({ comparator: 'MILESTONE', target: 20230630, actual: 20230628, actualKind: 'VALUE' });
+    expect(one('2023年6月30日前', '2023年6月28日完成')).toMatchObject({
+      comparator: 'MILESTONE',
+      target: 20230630,
+      actual: 20230628,
+      actualKind: 'VALUE',
+    });
   });
 
   it('reads the last day of the month for 月底 (2024年2月底前 is 20240229)', () => {
@@ -386,15 +559,27 @@ describe('deadlines', () => {
   });
 
   it('reads 年底前 with the year as December 31', () => {
-    expect(one('2023年底前建成', '2023年11月建成')).toMatchObject({ target: 20231231, actual: 20231130 });
+    expect(one('2023年底前建成', '2023年11月建成')).toMatchObject({
+      target: 20231231,
+      actual: 20231130,
+    });
   });
 
   it('does not read a year before a count as a deadline (2023年完成培训3次)', () => {
-    expect(one('2023年完成培训3次', '2023年完成4次')).toMatchObject({ comparator: 'EQ', target: 3, actual: 4 });
+    expect(one('2023年完成培训3次', '2023年完成4次')).toMatchObject({
+      comparator: 'EQ',
+      target: 3,
+      actual: 4,
+    });
   });
 
   it('reads a date range 2023年1月-12月 as a RANGE of dates', () => {
-    expect(one('2023年1月-12月', '全年')).toMatchObject({ comparator: 'RANGE', target: 20230101, targetHigh: 20231231, unitKind: 'DATE' });
+    expect(one('2023年1月-12月', '全年')).toMatchObject({
+      comparator: 'RANGE',
+      target: 20230101,
+      targetHigh: 20231231,
+      unitKind: 'DATE',
+    });
   });
 
   it('reads a deadline and a count in one target as two measures', () => {
@@ -424,11 +609,20 @@ describe('milestones and qualitative targets', () => {
   });
 
   it('reads 群众满意度明显提升 as QUALITATIVE (understood, no number)', () => {
-    expect(one('群众满意度明显提升', '群众满意度明显提升')).toMatchObject({ comparator: 'QUALITATIVE', direction: 'QUALITATIVE', target: null, actualKind: 'COPIES_TARGET' });
+    expect(one('群众满意度明显提升', '群众满意度明显提升')).toMatchObject({
+      comparator: 'QUALITATIVE',
+      direction: 'QUALITATIVE',
+      target: null,
+      actualKind: 'COPIES_TARGET',
+    });
   });
 
   it('reads 有效提升 against a different description as QUALITATIVE with no actual', () => {
-    expect(one('有效提升', '明显提升')).toMatchObject({ comparator: 'QUALITATIVE', actual: null, actualKind: 'NONE' });
+    expect(one('有效提升', '明显提升')).toMatchObject({
+      comparator: 'QUALITATIVE',
+      actual: null,
+      actualKind: 'NONE',
+    });
   });
 });
 
@@ -442,15 +636,29 @@ describe('direction', () => {
   });
 
   it('reads a cost cap 项目总成本≤X万元 as lower-better money', () => {
-    expect(one('项目总成本≤500万元', '480万元')).toMatchObject({ comparator: 'LTE', unitKind: 'MONEY', direction: 'LOWER_BETTER', target: 500, actual: 480 });
+    expect(one('项目总成本≤500万元', '480万元')).toMatchObject({
+      comparator: 'LTE',
+      unitKind: 'MONEY',
+      direction: 'LOWER_BETTER',
+      target: 500,
+      actual: 480,
+    });
   });
 
   it('reads 控制在X万元以内 as a cost cap', () => {
-    expect(one('控制在500万元以内', '498.5万元', '成本指标')).toMatchObject({ comparator: 'LTE', unitKind: 'MONEY', direction: 'LOWER_BETTER' });
+    expect(one('控制在500万元以内', '498.5万元', '成本指标')).toMatchObject({
+      comparator: 'LTE',
+      unitKind: 'MONEY',
+      direction: 'LOWER_BETTER',
+    });
   });
 
   it('reads a bare cost as a cap, MEDIUM', () => {
-    expect(one('500万元', '480万元', '项目成本')).toMatchObject({ comparator: 'LTE', direction: 'LOWER_BETTER', confidence: 'MEDIUM' });
+    expect(one('500万元', '480万元', '项目成本')).toMatchObject({
+      comparator: 'LTE',
+      direction: 'LOWER_BETTER',
+      confidence: 'MEDIUM',
+    });
   });
 
   it('keeps a bare output amount of money higher-better', () => {
@@ -460,15 +668,27 @@ describe('direction', () => {
 
 describe('OCR damage', () => {
   it('recognises ≥ read as 2 before a number (2 95%) with LOW confidence', () => {
-    expect(one('2 95%', '98%')).toMatchObject({ comparator: 'GTE', target: 0.95, confidence: 'LOW' });
+    expect(one('2 95%', '98%')).toMatchObject({
+      comparator: 'GTE',
+      target: 0.95,
+      confidence: 'LOW',
+    });
   });
 
   it('recognises ≥ read as 工 before a number (工95%) with LOW confidence', () => {
-    expect(one('工95%', '98%')).toMatchObject({ comparator: 'GTE', target: 0.95, confidence: 'LOW' });
+    expect(one('工95%', '98%')).toMatchObject({
+      comparator: 'GTE',
+      target: 0.95,
+      confidence: 'LOW',
+    });
   });
 
   it('keeps 工 that belongs to a word (员工95人)', () => {
-    expect(one('培训员工95人', '100人')).toMatchObject({ comparator: 'EQ', target: 95, confidence: 'HIGH' });
+    expect(one('培训员工95人', '100人')).toMatchObject({
+      comparator: 'EQ',
+      target: 95,
+      confidence: 'HIGH',
+    });
   });
 
   it('recognises a letter O for zero (1O0%) with LOW confidence', () => {
@@ -476,7 +696,10 @@ describe('OCR damage', () => {
   });
 
   it('keeps the letter O in a code (ISO9001)', () => {
-    expect(one('通过ISO9001认证', '已通过')).toMatchObject({ comparator: 'MILESTONE', confidence: 'HIGH' });
+    expect(one('通过ISO9001认证', '已通过')).toMatchObject({
+      comparator: 'MILESTONE',
+      confidence: 'HIGH',
+    });
   });
 
   it('refuses a share above 100 % that may hide a damaged ≥ (295%)', () => {

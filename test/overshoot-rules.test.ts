@@ -14,21 +14,83 @@ import { normaliseIndicator, type IndicatorMeasure } from '../src/ingest/indicat
  * table parser yields them. The line-broken form is covered by the real-report normaliser test.
  */
 const TABLE_3: ReadonlyArray<{ name: string; target: string; actual: string }> = [
-  { name: '专题宣传教育活动', target: '开展不少于1次的人民群众宣传教育活动。', actual: '2023年组织开展《反有组织犯罪法》实施一周年系列法治宣传活动1次。' },
-  { name: '新媒体宣传影响力提升', target: '“广州政法”各个新媒体平台账号粉丝总数累计超过170万人。', actual: '“广州政法”各个新媒体平台账号粉丝总数累计达到210.96万人。' },
-  { name: '期刊发行情况', target: '《法治论坛》发行量=全年4期，总发行量不低于6000册。', actual: '《法治论坛》全年共发行4期、6000册。' },
-  { name: '群防共治人员数量', target: '“广州街坊”平台实名注册人数65万人以上。', actual: '“广州街坊”平台实名注册人数66.55万人。' },
-  { name: '打造示范项目', target: '培育标准化示范综治中心10个。', actual: '培育标准化示范综治中心12个。' },
-  { name: '完成项目主体建设部分的初步验收', target: '通过项目初步验收。', actual: '项目已于2023年8月30日通过初步验收。' },
-  { name: '完成等级保护测评', target: '完成等级保护测评工作，出具相关报告。', actual: '项目在2023年12月25日已完成等级保护测评并出具报告。' },
-  { name: '第三方验收测评', target: '完成项目第三方验收测评工作，出具相关报告。', actual: '项目在2023年12月28日已完成第三方验收测评并出具报告。' },
-  { name: '刑事案件法律援助处置率', target: '司法行政机关通过跨部门办案平台实现法律援助刑事案件处置率达90%。', actual: '司法行政机关通过跨部门办案平台实现法律援助刑事案件处置率达100%。' },
-  { name: '刑事案件电子送达率', target: '审判机关通过跨部门办案平台实现认罪认罚盗窃案件电子送达率不低于90%。', actual: '审判机关通过跨部门办案平台实现认罪认罚盗窃案件电子送达率已达96.71%。' },
-  { name: '刑事案件网上批捕、起诉率', target: '检察机关通过跨部门办案平台实现网上批捕、起诉认罪认罚盗窃案件达90%。', actual: '检察机关通过跨部门办案平台实现网上批捕、起诉认罪认罚盗窃案件达100%。' },
-  { name: '刑事案件网上提捕、移送审查起诉率', target: '公安机关通过跨部门办案平台实现网上提捕、移送审查起诉认罪认罚盗窃案件达90%。', actual: '公安机关通过跨部门办案平台实现网上提捕案件率95.22%、移送审查95.02%。' },
-  { name: '信息化建设类考核情况', target: '全省平安建设考核中我市信息化建设类考核扣分不多于该项总分的5%。', actual: '全省平安建设考核中涉及我市信息化建设考核项共2项、30分。考核结果显示我市未被扣分。' },
-  { name: '社会治安突出问题排查整治成效', target: '对10个及以上镇街实施社会治安重点治理、突出问题挂牌整治，年底检查验收实现解除达标率85%以上。', actual: '2023年全市社会治安重点治理和突出问题挂牌整治地区共16个镇街。经检查验收实现解除达标率达100%。' },
-  { name: '群众重复咨询比例', target: '中立法律服务全年接受群众重复咨询比例低于20%。', actual: '中立法律服务全年接受群众重复咨询比例4.75%。' },
+  {
+    name: '专题宣传教育活动',
+    target: '开展不少于1次的人民群众宣传教育活动。',
+    actual: '2023年组织开展《反有组织犯罪法》实施一周年系列法治宣传活动1次。',
+  },
+  {
+    name: '新媒体宣传影响力提升',
+    target: '“广州政法”各个新媒体平台账号粉丝总数累计超过170万人。',
+    actual: '“广州政法”各个新媒体平台账号粉丝总数累计达到210.96万人。',
+  },
+  {
+    name: '期刊发行情况',
+    target: '《法治论坛》发行量=全年4期，总发行量不低于6000册。',
+    actual: '《法治论坛》全年共发行4期、6000册。',
+  },
+  {
+    name: '群防共治人员数量',
+    target: '“广州街坊”平台实名注册人数65万人以上。',
+    actual: '“广州街坊”平台实名注册人数66.55万人。',
+  },
+  {
+    name: '打造示范项目',
+    target: '培育标准化示范综治中心10个。',
+    actual: '培育标准化示范综治中心12个。',
+  },
+  {
+    name: '完成项目主体建设部分的初步验收',
+    target: '通过项目初步验收。',
+    actual: '项目已于2023年8月30日通过初步验收。',
+  },
+  {
+    name: '完成等级保护测评',
+    target: '完成等级保护测评工作，出具相关报告。',
+    actual: '项目在2023年12月25日已完成等级保护测评并出具报告。',
+  },
+  {
+    name: '第三方验收测评',
+    target: '完成项目第三方验收测评工作，出具相关报告。',
+    actual: '项目在2023年12月28日已完成第三方验收测评并出具报告。',
+  },
+  {
+    name: '刑事案件法律援助处置率',
+    target: '司法行政机关通过跨部门办案平台实现法律援助刑事案件处置率达90%。',
+    actual: '司法行政机关通过跨部门办案平台实现法律援助刑事案件处置率达100%。',
+  },
+  {
+    name: '刑事案件电子送达率',
+    target: '审判机关通过跨部门办案平台实现认罪认罚盗窃案件电子送达率不低于90%。',
+    actual: '审判机关通过跨部门办案平台实现认罪认罚盗窃案件电子送达率已达96.71%。',
+  },
+  {
+    name: '刑事案件网上批捕、起诉率',
+    target: '检察机关通过跨部门办案平台实现网上批捕、起诉认罪认罚盗窃案件达90%。',
+    actual: '检察机关通过跨部门办案平台实现网上批捕、起诉认罪认罚盗窃案件达100%。',
+  },
+  {
+    name: '刑事案件网上提捕、移送审查起诉率',
+    target: '公安机关通过跨部门办案平台实现网上提捕、移送审查起诉认罪认罚盗窃案件达90%。',
+    actual: '公安机关通过跨部门办案平台实现网上提捕案件率95.22%、移送审查95.02%。',
+  },
+  {
+    name: '信息化建设类考核情况',
+    target: '全省平安建设考核中我市信息化建设类考核扣分不多于该项总分的5%。',
+    actual: '全省平安建设考核中涉及我市信息化建设考核项共2项、30分。考核结果显示我市未被扣分。',
+  },
+  {
+    name: '社会治安突出问题排查整治成效',
+    target:
+      '对10个及以上镇街实施社会治安重点治理、突出问题挂牌整治，年底检查验收实现解除达标率85%以上。',
+    actual:
+      '2023年全市社会治安重点治理和突出问题挂牌整治地区共16个镇街。经检查验收实现解除达标率达100%。',
+  },
+  {
+    name: '群众重复咨询比例',
+    target: '中立法律服务全年接受群众重复咨询比例低于20%。',
+    actual: '中立法律服务全年接受群众重复咨询比例4.75%。',
+  },
 ];
 
 /** Every measure of the table with its row number. */
@@ -76,7 +138,8 @@ describe('overshoot rules on the real report', () => {
 
   it('computes the attainments domain.md quotes: 1.24, 1.20, 1.60, 4.21', () => {
     const byRow = realMeasures();
-    const of = (seq: number, nth = 1) => attainment(byRow.filter((x) => x.seq === seq)[nth - 1]!.measure);
+    const of = (seq: number, nth = 1) =>
+      attainment(byRow.filter((x) => x.seq === seq)[nth - 1]!.measure);
     expect(of(2)).toBeCloseTo(1.2409, 4);
     expect(of(5)).toBeCloseTo(1.2, 10);
     expect(of(14, 1)).toBeCloseTo(1.6, 10);
@@ -101,11 +164,19 @@ describe('attainment', () => {
   });
 
   it('is target / actual for a lower-better measure', () => {
-    expect(attainment(measure({ comparator: 'LT', direction: 'LOWER_BETTER', target: 0.2, actual: 0.0475 }))).toBeCloseTo(4.2105, 4);
+    expect(
+      attainment(
+        measure({ comparator: 'LT', direction: 'LOWER_BETTER', target: 0.2, actual: 0.0475 }),
+      ),
+    ).toBeCloseTo(4.2105, 4);
   });
 
   it('is null for a lower-better actual of 0 (no finite ratio)', () => {
-    expect(attainment(measure({ comparator: 'LTE', direction: 'LOWER_BETTER', target: 0.05, actual: 0 }))).toBeNull();
+    expect(
+      attainment(
+        measure({ comparator: 'LTE', direction: 'LOWER_BETTER', target: 0.05, actual: 0 }),
+      ),
+    ).toBeNull();
   });
 
   it('is null for a higher-better target of 0', () => {
@@ -119,7 +190,9 @@ describe('attainment', () => {
   it('is null for milestones, ranges and dates', () => {
     expect(attainment(measure({ comparator: 'MILESTONE', direction: 'MILESTONE' }))).toBeNull();
     expect(attainment(measure({ comparator: 'RANGE', target: 0.85, actual: 0.9 }))).toBeNull();
-    expect(attainment(measure({ unitKind: 'DATE', target: 20231231, actual: 20231220 }))).toBeNull();
+    expect(
+      attainment(measure({ unitKind: 'DATE', target: 20231231, actual: 20231220 })),
+    ).toBeNull();
   });
 });
 
@@ -130,7 +203,9 @@ describe('measureFlags', () => {
 
   it('fires RATIO at the threshold when binary rounding lands just below it (20.4 % against 17 %)', () => {
     expect(0.204 / 0.17).toBeLessThan(1.2);
-    expect(measureFlags(measure({ unitKind: 'PERCENT', target: 0.17, actual: 0.204 }))).toEqual(['RATIO']);
+    expect(measureFlags(measure({ unitKind: 'PERCENT', target: 0.17, actual: 0.204 }))).toEqual([
+      'RATIO',
+    ]);
   });
 
   it('does not fire RATIO just below the threshold', () => {
@@ -138,11 +213,18 @@ describe('measureFlags', () => {
   });
 
   it('honours a custom minimum attainment', () => {
-    expect(measureFlags(measure({ target: 10, actual: 11.5 }), { ...defaultRuleThresholds, minAttainment: 1.1 })).toEqual(['RATIO']);
+    expect(
+      measureFlags(measure({ target: 10, actual: 11.5 }), {
+        ...defaultRuleThresholds,
+        minAttainment: 1.1,
+      }),
+    ).toEqual(['RATIO']);
   });
 
   it('fires CEILING for a percentage target at 95 % met with 100 %', () => {
-    expect(measureFlags(measure({ unitKind: 'PERCENT', target: 0.95, actual: 1 }))).toEqual(['CEILING']);
+    expect(measureFlags(measure({ unitKind: 'PERCENT', target: 0.95, actual: 1 }))).toEqual([
+      'CEILING',
+    ]);
   });
 
   it('does not fire CEILING for a percentage target above 95 %', () => {
@@ -154,15 +236,30 @@ describe('measureFlags', () => {
   });
 
   it('fires both RATIO and CEILING for 50 % met with 100 %', () => {
-    expect(measureFlags(measure({ unitKind: 'PERCENT', target: 0.5, actual: 1 }))).toEqual(['RATIO', 'CEILING']);
+    expect(measureFlags(measure({ unitKind: 'PERCENT', target: 0.5, actual: 1 }))).toEqual([
+      'RATIO',
+      'CEILING',
+    ]);
   });
 
   it('fires CEILING, not RATIO, for a lower-better target above 0 met with 0', () => {
-    expect(measureFlags(measure({ comparator: 'LTE', direction: 'LOWER_BETTER', unitKind: 'PERCENT', target: 0.05, actual: 0 }))).toEqual(['CEILING']);
+    expect(
+      measureFlags(
+        measure({
+          comparator: 'LTE',
+          direction: 'LOWER_BETTER',
+          unitKind: 'PERCENT',
+          target: 0.05,
+          actual: 0,
+        }),
+      ),
+    ).toEqual(['CEILING']);
   });
 
   it('fires nothing for a measure that is not evidence', () => {
-    expect(measureFlags(measure({ target: 10, actual: 20, actualKind: 'COPIES_TARGET' }))).toEqual([]);
+    expect(measureFlags(measure({ target: 10, actual: 20, actualKind: 'COPIES_TARGET' }))).toEqual(
+      [],
+    );
   });
 });
 
@@ -172,11 +269,23 @@ describe('isEvidence', () => {
   });
 
   it('rejects a cost cap (money, lower-better)', () => {
-    expect(isEvidence(measure({ comparator: 'LTE', direction: 'LOWER_BETTER', unitKind: 'MONEY', target: 500, actual: 300 }))).toBe(false);
+    expect(
+      isEvidence(
+        measure({
+          comparator: 'LTE',
+          direction: 'LOWER_BETTER',
+          unitKind: 'MONEY',
+          target: 500,
+          actual: 300,
+        }),
+      ),
+    ).toBe(false);
   });
 
   it('rejects a zero-incident target met with zero', () => {
-    expect(isEvidence(measure({ comparator: 'LTE', direction: 'LOWER_BETTER', target: 0, actual: 0 }))).toBe(false);
+    expect(
+      isEvidence(measure({ comparator: 'LTE', direction: 'LOWER_BETTER', target: 0, actual: 0 })),
+    ).toBe(false);
   });
 
   it('rejects actuals that say done or copy the target', () => {
@@ -190,7 +299,9 @@ describe('isEvidence', () => {
 
   it('rejects milestones, qualitative targets and ranges', () => {
     expect(isEvidence(measure({ comparator: 'MILESTONE', direction: 'MILESTONE' }))).toBe(false);
-    expect(isEvidence(measure({ comparator: 'QUALITATIVE', direction: 'QUALITATIVE' }))).toBe(false);
+    expect(isEvidence(measure({ comparator: 'QUALITATIVE', direction: 'QUALITATIVE' }))).toBe(
+      false,
+    );
     expect(isEvidence(measure({ comparator: 'RANGE' }))).toBe(false);
   });
 
@@ -201,28 +312,44 @@ describe('isEvidence', () => {
 });
 
 describe('isRatchetFailure', () => {
-  const prev = (actual: number | null, direction: IndicatorMeasure['direction'] = 'HIGHER_BETTER', unit = '人') => ({ actual, direction, unit });
-  const next = (target: number | null, direction: IndicatorMeasure['direction'] = 'HIGHER_BETTER', unit = '人') => ({ target, direction, unit });
+  const prev = (
+    actual: number | null,
+    direction: IndicatorMeasure['direction'] = 'HIGHER_BETTER',
+    unit = '人',
+  ) => ({ actual, direction, unit });
+  const next = (
+    target: number | null,
+    direction: IndicatorMeasure['direction'] = 'HIGHER_BETTER',
+    unit = '人',
+  ) => ({ target, direction, unit });
 
   it('fails when next year targets less than this year achieved (higher-better)', () => {
     expect(isRatchetFailure(prev(2_109_600), next(1_800_000))).toBe(true);
   });
 
-  it('does not fail when the target equals last year\'s actual', () => {
-    expect(isRatchetFailure(prev(0.9671, 'HIGHER_BETTER', '%'), next(0.9671, 'HIGHER_BETTER', '%'))).toBe(false);
+  it("does not fail when the target equals last year's actual", () => {
+    expect(
+      isRatchetFailure(prev(0.9671, 'HIGHER_BETTER', '%'), next(0.9671, 'HIGHER_BETTER', '%')),
+    ).toBe(false);
   });
 
-  it('does not fail when the target rises above last year\'s actual', () => {
+  it("does not fail when the target rises above last year's actual", () => {
     expect(isRatchetFailure(prev(12), next(14))).toBe(false);
   });
 
-  it('is mirrored for lower-better: a cap above last year\'s actual fails', () => {
-    expect(isRatchetFailure(prev(0.0475, 'LOWER_BETTER', '%'), next(0.2, 'LOWER_BETTER', '%'))).toBe(true);
-    expect(isRatchetFailure(prev(0.0475, 'LOWER_BETTER', '%'), next(0.04, 'LOWER_BETTER', '%'))).toBe(false);
+  it("is mirrored for lower-better: a cap above last year's actual fails", () => {
+    expect(
+      isRatchetFailure(prev(0.0475, 'LOWER_BETTER', '%'), next(0.2, 'LOWER_BETTER', '%')),
+    ).toBe(true);
+    expect(
+      isRatchetFailure(prev(0.0475, 'LOWER_BETTER', '%'), next(0.04, 'LOWER_BETTER', '%')),
+    ).toBe(false);
   });
 
   it('does not compare different units or directions', () => {
-    expect(isRatchetFailure(prev(16, 'HIGHER_BETTER', '个'), next(10, 'HIGHER_BETTER', '镇'))).toBe(false);
+    expect(isRatchetFailure(prev(16, 'HIGHER_BETTER', '个'), next(10, 'HIGHER_BETTER', '镇'))).toBe(
+      false,
+    );
     expect(isRatchetFailure(prev(16), next(10, 'LOWER_BETTER'))).toBe(false);
   });
 

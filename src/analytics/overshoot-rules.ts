@@ -31,7 +31,13 @@ export type RuleMeasure = Pick<
   'comparator' | 'target' | 'actual' | 'direction' | 'unitKind' | 'confidence' | 'actualKind'
 >;
 
-const NUMERIC_COMPARATORS = new Set<IndicatorMeasure['comparator']>(['GTE', 'GT', 'LTE', 'LT', 'EQ']);
+const NUMERIC_COMPARATORS = new Set<IndicatorMeasure['comparator']>([
+  'GTE',
+  'GT',
+  'LTE',
+  'LT',
+  'EQ',
+]);
 
 /**
  * attainment = actual / target (higher-better) or target / actual (lower-better), domain.md.
@@ -76,7 +82,10 @@ export function isEvidence(m: RuleMeasure): boolean {
  * a percentage target ≤ ceilingMaxTarget is met with 100 %, or a lower-better target above 0 is
  * met with 0 (the floor: all headroom used). Nothing fires for measures that are not evidence.
  */
-export function measureFlags(m: RuleMeasure, t: RuleThresholds = defaultRuleThresholds): OvershootRule[] {
+export function measureFlags(
+  m: RuleMeasure,
+  t: RuleThresholds = defaultRuleThresholds,
+): OvershootRule[] {
   if (!isEvidence(m) || m.target === null || m.actual === null) return [];
   const flags: OvershootRule[] = [];
   const a = attainment(m);

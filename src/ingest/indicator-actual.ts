@@ -37,17 +37,23 @@ function isNumeric(d: TargetDraft): boolean {
 function bounded(q: Quantity): boolean {
   const words = [q.prefix, q.postfix].filter((c) => c !== null);
   // 达 / 达到 / 为 say "reached", not "at least": they are not bounds.
-  return words.some((c) => comparatorSense(c.comparator) !== 'OTHER' && !/^(?:达到?|为)$/.test(c.word));
+  return words.some(
+    (c) => comparatorSense(c.comparator) !== 'OTHER' && !/^(?:达到?|为)$/.test(c.word),
+  );
 }
 
 function sameValue(a: number | null, b: number | null): boolean {
-  return a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return (
+    a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
+  );
 }
 
 /** Reads a quantity from the actual against a draft's unit. */
 function valueAgainst(q: Quantity, d: TargetDraft): Assignment | { reason: string } {
   if (d.perUnit !== null && d.perUnit !== q.perUnit) {
-    return { reason: `per-unit and total values mixed: target '${d.source}', actual '${q.source}'` };
+    return {
+      reason: `per-unit and total values mixed: target '${d.source}', actual '${q.source}'`,
+    };
   }
   let confidence: Confidence = q.approx ? 'MEDIUM' : 'HIGH';
   let actual: number;
@@ -56,12 +62,18 @@ function valueAgainst(q: Quantity, d: TargetDraft): Assignment | { reason: strin
   } else if (d.unit?.kind === 'PERCENT') {
     // A bare 98 against a percentage target is 98 %; a bare 1 or 0.98 could be either.
     const v = writtenValue(q.low, null);
-    if (v !== 0 && !(v > 1 && v <= 100)) return { reason: `bare actual '${q.source}' against a percentage: a fraction or a percentage?` };
+    if (v !== 0 && !(v > 1 && v <= 100))
+      return {
+        reason: `bare actual '${q.source}' against a percentage: a fraction or a percentage?`,
+      };
     actual = writtenValue(q.low, d.unit);
     confidence = 'MEDIUM';
   } else {
     // A bare actual is read in the unit the target was written in (170万人 → 210.96 is 万人).
-    actual = writtenValue({ digits: q.low.digits, exp: q.low.exp + (q.low.exp === 0 ? (d.low?.exp ?? 0) : 0) }, d.unit);
+    actual = writtenValue(
+      { digits: q.low.digits, exp: q.low.exp + (q.low.exp === 0 ? (d.low?.exp ?? 0) : 0) },
+      d.unit,
+    );
     confidence = 'MEDIUM';
   }
   const isBound = bounded(q);
@@ -76,7 +88,10 @@ function adoptUnit(q: Quantity, d: TargetDraft): Assignment | { reason: string }
   let target: number;
   if (unit.kind === 'PERCENT') {
     const v = writtenValue(d.low, null);
-    if (v !== 0 && !(v > 1 && v <= 100)) return { reason: `bare target '${d.source}' against a percentage actual: a fraction or a percentage?` };
+    if (v !== 0 && !(v > 1 && v <= 100))
+      return {
+        reason: `bare target '${d.source}' against a percentage actual: a fraction or a percentage?`,
+      };
     unit = { ...unit, shift: -2 };
     target = writtenValue(d.low, unit);
   } else {
@@ -88,22 +103,34 @@ function adoptUnit(q: Quantity, d: TargetDraft): Assignment | { reason: string }
 }
 
 function doneOrNone(actual: PreparedCell): Assignment {
-  if (NOT_DONE.test(actual.compact)) return { actual: null, kind: 'NONE', confidence: 'HIGH', source: null };
+  if (NOT_DONE.test(actual.compact))
+    return { actual: null, kind: 'NONE', confidence: 'HIGH', source: null };
   const done = SAYS_DONE.exec(actual.compact);
   if (done) return { actual: null, kind: 'SAYS_DONE', confidence: 'HIGH', source: done[0] };
   return { actual: null, kind: 'NONE', confidence: 'HIGH', source: null };
 }
 
 /** Candidates for one target among several same-unit actual values: drop restated bounds, changes and parts. */
-function narrow(cands: Quantity[], want: number, drafts: TargetDraft[], actual: PreparedCell): Quantity[] {
+function narrow(
+  cands: Quantity[],
+  want: number,
+  drafts: TargetDraft[],
+  actual: PreparedCell,
+): Quantity[] {
   let out = cands;
   const keep = (filtered: Quantity[]): void => {
     if (out.length > want && filtered.length >= want) out = filtered;
   };
   // `≥95%，实际98%`: the restated target goes.
-  keep(out.filter((q) => !(bounded(q) && drafts.some((d) => sameValue(writtenValue(q.low, q.unit), d.target)))));
+  keep(
+    out.filter(
+      (q) => !(bounded(q) && drafts.some((d) => sameValue(writtenValue(q.low, q.unit), d.target))),
+    ),
+  );
   // `较上年提高3%`: a change against last year is not the measure.
-  keep(out.filter((q) => !CHANGE_BEFORE.test(actual.compact.slice(Math.max(0, q.start - 6), q.start))));
+  keep(
+    out.filter((q) => !CHANGE_BEFORE.test(actual.compact.slice(Math.max(0, q.start - 6), q.start))),
+  );
   // `共14场，其中线上6场`: the parts after 其中 go.
   const partsFrom = actual.compact.indexOf('其中');
   if (partsFrom >= 0) keep(out.filter((q) => q.start < partsFrom));
@@ -115,11 +142,16 @@ function narrow(cands: Quantity[], want: number, drafts: TargetDraft[], actual: 
  * percentages (`提捕案件率95.22%、移送审查95.02%`) becomes one measure per percentage; one target
  * against several counts needs a total (共 / 合计), else it is not understood.
  */
-function pairNumeric(drafts: TargetDraft[], actual: PreparedCell): Map<TargetDraft, Assignment[]> | { reason: string } {
+function pairNumeric(
+  drafts: TargetDraft[],
+  actual: PreparedCell,
+): Map<TargetDraft, Assignment[]> | { reason: string } {
   const result = new Map<TargetDraft, Assignment[]>();
   const used = new Set<Quantity>();
   const numeric = drafts.filter(isNumeric);
-  const labels = [...new Set(numeric.map((d) => d.unit?.label).filter((l): l is string => l !== undefined))];
+  const labels = [
+    ...new Set(numeric.map((d) => d.unit?.label).filter((l): l is string => l !== undefined)),
+  ];
 
   for (const label of labels) {
     const group = numeric.filter((d) => d.unit?.label === label);
@@ -134,7 +166,9 @@ function pairNumeric(drafts: TargetDraft[], actual: PreparedCell): Map<TargetDra
     } else if (group.length === 1 && cands.filter((q) => q.total).length === 1) {
       chosen = [cands.filter((q) => q.total)];
     } else {
-      return { reason: `${group.length} target(s) in ${label} against ${cands.length} actual values in ${label}` };
+      return {
+        reason: `${group.length} target(s) in ${label} against ${cands.length} actual values in ${label}`,
+      };
     }
     for (const [k, d] of group.entries()) {
       const assignments: Assignment[] = [];
@@ -164,7 +198,11 @@ function pairNumeric(drafts: TargetDraft[], actual: PreparedCell): Map<TargetDra
     } else if (said) {
       // 未被扣分, 未发生安全事故: "none happened" refers to a lower-better measure.
       assignment = { actual: 0, kind: 'VALUE', confidence: 'HIGH', source: said[0] };
-    } else if (d.unit === null && single && !(d.unitKind === 'COUNT' && single.unit?.kind === 'PERCENT')) {
+    } else if (
+      d.unit === null &&
+      single &&
+      !(d.unitKind === 'COUNT' && single.unit?.kind === 'PERCENT')
+    ) {
       // A target without a unit (`≥500`, 不发生安全事故) takes the only actual number's.
       assignment = adoptUnit(single, d);
       used.add(single);
@@ -176,7 +214,9 @@ function pairNumeric(drafts: TargetDraft[], actual: PreparedCell): Map<TargetDra
       const others = unused.filter((q) => q.unit !== null);
       if (plain.kind === 'NONE' && others.length > 0) {
         const units = [...new Set(others.map((q) => q.unit?.label))].join(', ');
-        return { reason: `units disagree: target in ${d.unit?.label ?? 'no unit'}, actual in ${units}` };
+        return {
+          reason: `units disagree: target in ${d.unit?.label ?? 'no unit'}, actual in ${units}`,
+        };
       }
       assignment = plain;
     }
@@ -198,7 +238,11 @@ function pairDeadline(d: TargetDraft, actual: PreparedCell): Assignment {
 }
 
 /** Pairs the actual cell with the drafts and builds the measures. */
-export function pairActual(drafts: TargetDraft[], target: PreparedCell, actual: PreparedCell): PairingResult {
+export function pairActual(
+  drafts: TargetDraft[],
+  target: PreparedCell,
+  actual: PreparedCell,
+): PairingResult {
   const blank = isBlankCell(actual.compact);
   const copies = !blank && comparableText(actual.compact) === comparableText(target.compact);
   let numeric: Map<TargetDraft, Assignment[]>;
@@ -222,7 +266,8 @@ export function pairActual(drafts: TargetDraft[], target: PreparedCell, actual: 
       let kind = a.kind;
       const target = a.target !== undefined ? a.target : d.target;
       // An actual that repeats the target (the same text, or the same bound `≥95%`) says nothing.
-      if (copies || (kind === 'VALUE' && a.bounded && sameValue(a.actual, target))) kind = 'COPIES_TARGET';
+      if (copies || (kind === 'VALUE' && a.bounded && sameValue(a.actual, target)))
+        kind = 'COPIES_TARGET';
       let confidence = lowerConfidence(d.confidence, a.confidence);
       if (actual.repairs.length > 0) confidence = 'LOW';
       const unit = a.unit ?? d.unit;

@@ -83,7 +83,11 @@ const PREFIX_BY_WORD = new Map(PREFIX_WORDS.map((w) => [w.word, w]));
  * `windowStart` (the previous number or clause boundary). The last word that may govern from its
  * distance wins.
  */
-export function comparatorBefore(text: string, windowStart: number, numberStart: number): ComparatorHit | null {
+export function comparatorBefore(
+  text: string,
+  windowStart: number,
+  numberStart: number,
+): ComparatorHit | null {
   const window = text.slice(windowStart, numberStart);
   let best: ComparatorHit | null = null;
   for (const m of window.matchAll(PREFIX_PATTERN)) {
@@ -97,9 +101,15 @@ export function comparatorBefore(text: string, windowStart: number, numberStart:
 }
 
 const POSTFIX_WORDS: ReadonlyArray<readonly [string, Comparator]> = [
-  ['及以上', 'GTE'], ['或以上', 'GTE'], ['以上', 'GTE'],
-  ['及以下', 'LTE'], ['或以下', 'LTE'], ['以下', 'LTE'],
-  ['及以内', 'LTE'], ['以内', 'LTE'], ['之内', 'LTE'],
+  ['及以上', 'GTE'],
+  ['或以上', 'GTE'],
+  ['以上', 'GTE'],
+  ['及以下', 'LTE'],
+  ['或以下', 'LTE'],
+  ['以下', 'LTE'],
+  ['及以内', 'LTE'],
+  ['以内', 'LTE'],
+  ['之内', 'LTE'],
   ['左右', 'EQ'],
 ];
 
@@ -107,13 +117,18 @@ const POSTFIX_WORDS: ReadonlyArray<readonly [string, Comparator]> = [
  * A comparator written after the number and its unit (`65万人以上`, `10个及以上`, `85%(含)以上`,
  * `30天内`). A bare 内 counts only after a duration (`10个内设机构` is not "at most 10").
  */
-export function comparatorAfter(text: string, pos: number, afterDuration: boolean): ComparatorHit | null {
+export function comparatorAfter(
+  text: string,
+  pos: number,
+  afterDuration: boolean,
+): ComparatorHit | null {
   let at = pos;
   if (text.startsWith('(含)', at)) at += 3;
   for (const [word, comparator] of POSTFIX_WORDS) {
     if (text.startsWith(word, at)) return { comparator, start: pos, end: at + word.length, word };
   }
-  if (afterDuration && text[at] === '内') return { comparator: 'LTE', start: pos, end: at + 1, word: '内' };
+  if (afterDuration && text[at] === '内')
+    return { comparator: 'LTE', start: pos, end: at + 1, word: '内' };
   return null;
 }
 
@@ -129,7 +144,10 @@ export function comparatorSense(c: Comparator): 'AT_LEAST' | 'AT_MOST' | 'OTHER'
  * sense; the word before is the more specific (超过…以上 stays GT). Returns 'conflict' when one
  * says at least and the other at most.
  */
-export function combineComparators(before: ComparatorHit | null, after: ComparatorHit | null): Comparator | null | 'conflict' {
+export function combineComparators(
+  before: ComparatorHit | null,
+  after: ComparatorHit | null,
+): Comparator | null | 'conflict' {
   if (!before) return after?.comparator ?? null;
   if (!after) return before.comparator;
   const a = comparatorSense(before.comparator);

@@ -41,7 +41,11 @@ function readYear(text: string): number | null {
   if (/^\d{4}$/.test(text)) return Number(text);
   // 二〇二三 is written digit by digit.
   if ([...text].every((ch) => CN_DIGITS.includes(ch))) {
-    return Number([...text].map((ch) => (ch === '零' ? 0 : CN_DIGITS.indexOf(ch) - (ch === '〇' ? 0 : 1))).join(''));
+    return Number(
+      [...text]
+        .map((ch) => (ch === '零' ? 0 : CN_DIGITS.indexOf(ch) - (ch === '〇' ? 0 : 1)))
+        .join(''),
+    );
   }
   return null;
 }
@@ -67,7 +71,12 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray) => Period
       const from = Number(m[2]);
       const to = Number(m[3]);
       if (!validMonth(from) || !validMonth(to) || from > to) return null;
-      return { year: m[1] ? readYear(m[1]) : null, from: { month: from, day: 1 }, to: { month: to, day: 'END' }, precise: false };
+      return {
+        year: m[1] ? readYear(m[1]) : null,
+        from: { month: from, day: 1 },
+        to: { month: to, day: 'END' },
+        precise: false,
+      };
     },
   },
   {
@@ -92,7 +101,12 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray) => Period
       if (m[1]) return yearPart(null, m[1].replace(/^年/, ''));
       const quarter = readNumber(m[2] ?? '');
       if (quarter === null) return null;
-      return { year: null, from: { month: quarter * 3 - 2, day: 1 }, to: { month: quarter * 3, day: 'END' }, precise: false };
+      return {
+        year: null,
+        from: { month: quarter * 3 - 2, day: 1 },
+        to: { month: quarter * 3, day: 'END' },
+        precise: false,
+      };
     },
   },
 ];
@@ -106,7 +120,12 @@ function day(year: number | null, month: number, dayOfMonth: number): Period | n
   return { year, from: { month, day: dayOfMonth }, to: { month, day: dayOfMonth }, precise: true };
 }
 
-function monthPart(year: number | null, monthText: string, dayText: string | undefined, part: string | undefined): Period | null {
+function monthPart(
+  year: number | null,
+  monthText: string,
+  dayText: string | undefined,
+  part: string | undefined,
+): Period | null {
   const month = readNumber(monthText);
   if (month === null || !validMonth(month)) return null;
   if (dayText) {
@@ -191,8 +210,15 @@ export function findDates(text: string): DateMention[] {
       if (!read) continue;
       const end = i + m[0].length;
       const rest = text.slice(end);
-      const wholeYear = read.from.month === 1 && read.from.day === 1 && read.to.month === 12 && read.to.day === 'END';
-      const deadline = DEADLINE_AFTER.test(rest) || (COMPLETION_AFTER.test(rest) && !wholeYear) || /年内$/.test(m[0]);
+      const wholeYear =
+        read.from.month === 1 &&
+        read.from.day === 1 &&
+        read.to.month === 12 &&
+        read.to.day === 'END';
+      const deadline =
+        DEADLINE_AFTER.test(rest) ||
+        (COMPLETION_AFTER.test(rest) && !wholeYear) ||
+        /年内$/.test(m[0]);
       if (index === 4 && !deadline && m[0] !== '年内') continue;
       found.push({ ...read, toYear: read.year, start: i, end, text: m[0], deadline, range: false });
       i = end;

@@ -22,7 +22,10 @@ function isNote(content: string): boolean {
   if (content.length > 8) return false;
   if (/[≥≤<>=*\d%]/.test(content)) return true;
   // A unit alone: (人次), (万元), (个).
-  return /^万?\p{Script=Han}{1,3}$/u.test(content) && /人|次|个|元|米|件|项|册|期|天|户|家|场|份|吨|亩|岁|分/.test(content);
+  return (
+    /^万?\p{Script=Han}{1,3}$/u.test(content) &&
+    /人|次|个|元|米|件|项|册|期|天|户|家|场|份|吨|亩|岁|分/.test(content)
+  );
 }
 
 /** A stable key for an indicator name within one department across years. */
@@ -74,7 +77,10 @@ function dice(a: string, b: string): number {
 /** Units that cannot measure the same thing (人 vs 个); a missing unit does not disagree. */
 function unitsDisagree(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b) return false;
-  return baseUnitLabel(compactText(foldIndicatorText(a))) !== baseUnitLabel(compactText(foldIndicatorText(b)));
+  return (
+    baseUnitLabel(compactText(foldIndicatorText(a))) !==
+    baseUnitLabel(compactText(foldIndicatorText(b)))
+  );
 }
 
 /** Default minimum Dice score: 认罪认罚盗窃案件电子送达率 vs 盗窃案件电子送达率 scores 0.80, unrelated names near 0;
@@ -100,7 +106,13 @@ export function matchIndicator(
     if (other === key) return { index, match: { score: 1, matchedBy: `same key '${key}'` } };
     const score = dice(key, other);
     if (score >= minScore && (best === null || score > best.match.score)) {
-      best = { index, match: { score, matchedBy: `name similarity ${score.toFixed(2)} (bigram Dice of '${key}' and '${other}')` } };
+      best = {
+        index,
+        match: {
+          score,
+          matchedBy: `name similarity ${score.toFixed(2)} (bigram Dice of '${key}' and '${other}')`,
+        },
+      };
     }
   }
   return best;

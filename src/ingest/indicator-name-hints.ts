@@ -17,7 +17,8 @@ export interface NameHints {
   rate: boolean;
 }
 
-const OPERATOR_NOISE = /[≥≤<>=*\d.,]|及以上|以上|以下|以内|不低于|不少于|不高于|不多于|不超过|低于|超过|单位[:：]?/g;
+const OPERATOR_NOISE =
+  /[≥≤<>=*\d.,]|及以上|以上|以下|以内|不低于|不少于|不高于|不多于|不超过|低于|超过|单位[:：]?/g;
 
 /** Reads comparator and unit hints from an indicator name. */
 export function readNameHints(name: string): NameHints {

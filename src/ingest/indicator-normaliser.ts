@@ -32,7 +32,8 @@ export type Direction = 'HIGHER_BETTER' | 'LOWER_BETTER' | 'MILESTONE' | 'QUALIT
 export type Confidence = 'HIGH' | 'MEDIUM' | 'LOW';
 /** What the actual cell says, beyond a number. */
 export type ActualKind = 'VALUE' | 'COPIES_TARGET' | 'SAYS_DONE' | 'NONE';
-export type UnitKind = 'PERCENT' | 'COUNT' | 'PEOPLE' | 'MONEY' | 'DATE' | 'LENGTH' | 'AREA' | 'DURATION' | 'OTHER';
+export type UnitKind =
+  'PERCENT' | 'COUNT' | 'PEOPLE' | 'MONEY' | 'DATE' | 'LENGTH' | 'AREA' | 'DURATION' | 'OTHER';
 
 export interface IndicatorMeasure {
   comparator: Comparator;
@@ -70,7 +71,11 @@ function notUnderstood(reason: string): NormaliseResult {
 }
 
 /** Reads a target text and an actual text (Chinese prose) into measures. */
-export function normaliseIndicator(input: { name: string; target: string; actual: string }): NormaliseResult {
+export function normaliseIndicator(input: {
+  name: string;
+  target: string;
+  actual: string;
+}): NormaliseResult {
   const nameCell = prepareCell(input.name);
   const name = readNameHints(input.name);
   const target = prepareCell(input.target);
@@ -78,11 +83,16 @@ export function normaliseIndicator(input: { name: string; target: string; actual
 
   if (target.unreadable) return notUnderstood(`target: ${target.unreadable}`);
   if (actual.unreadable) return notUnderstood(`actual: ${actual.unreadable}`);
-  for (const [label, cell] of [['target', target], ['actual', actual]] as const) {
+  for (const [label, cell] of [
+    ['target', target],
+    ['actual', actual],
+  ] as const) {
     const heading = HEADING.exec(cell.compact);
-    if (heading) return notUnderstood(`${label} holds the column heading '${heading[0]}': fused cells`);
+    if (heading)
+      return notUnderstood(`${label} holds the column heading '${heading[0]}': fused cells`);
   }
-  if (isBlankCell(target.compact) && nameCell.quantities.length === 0) return notUnderstood('empty target');
+  if (isBlankCell(target.compact) && nameCell.quantities.length === 0)
+    return notUnderstood('empty target');
 
   const reading = readTarget(target, nameCell, name);
   if ('reason' in reading) return notUnderstood(reading.reason);

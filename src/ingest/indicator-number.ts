@@ -4,7 +4,18 @@
  */
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CHINESE_SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
@@ -18,7 +29,8 @@ export const CHINESE_NUMERAL_START = '零〇一二两三四五六七八九十';
  * Arabic number at the start of a string: thousands separators only in groups of exactly
  * three digits (`10,283.32`), so a list like `3,5` is not read as 35.
  */
-export const ARABIC_NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)(?!,\d)|\d+(?:\.\d+)?(?!\d)(?!,\d)(?!\.\d)/y;
+export const ARABIC_NUMBER =
+  /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)(?!,\d)|\d+(?:\.\d+)?(?!\d)(?!,\d)(?!\.\d)/y;
 
 /** Reads an Arabic numeral as a plain decimal string without separators ('6,000' → '6000'). */
 export function arabicDigits(numeral: string): string {

@@ -63,7 +63,11 @@ export function repairOcrDamage(folded: string): OcrRepair {
   // Any other digits separated by whitespace: a number broken across lines, or two cells fused.
   const split = /\d[ \t\r\n\u00a0\u3000]+\d/.exec(text);
   if (split) {
-    return { text, repairs, unreadable: `digits separated by whitespace ('${split[0].replace(/\s+/g, ' ')}'): a broken number or fused cells` };
+    return {
+      text,
+      repairs,
+      unreadable: `digits separated by whitespace ('${split[0].replace(/\s+/g, ' ')}'): a broken number or fused cells`,
+    };
   }
   return { text, repairs, unreadable: null };
 }

@@ -63,7 +63,8 @@ const BOUNDARY = /[，,。；;:!！?？]/;
 const UNITLESS_FOLLOWER = /^(?:$|[，,。；;:、)\]】!！?？/(]|及以|或以|以上|以下|以内|之内|左右)/;
 
 /** Chinese-numeral phrases that are slogans, not counts. */
-const SLOGANS = /^(?:一件事|一张网|一张图|一张表|一条龙|一盘棋|一揽子|一把手|一个窗口|一次性|一支笔|一枚印章|一本账|一门式|一站式|一体化)/;
+const SLOGANS =
+  /^(?:一件事|一张网|一张图|一张表|一条龙|一盘棋|一揽子|一把手|一个窗口|一次性|一支笔|一枚印章|一本账|一门式|一站式|一体化)/;
 
 type Read =
   | { kind: 'number'; written: Written; end: number; chinese: boolean }
@@ -91,15 +92,25 @@ function readNumber(text: string, i: number): Read {
     m.lastIndex = i + 3;
     const found = m.exec(text);
     if (!found) return { kind: 'skip', next: i + 3 };
-    const value = /\d/.test(found[0]) ? Number(found[0]) : found[0] === '百' ? 100 : parseChineseNumeral(found[0]);
+    const value = /\d/.test(found[0])
+      ? Number(found[0])
+      : found[0] === '百'
+        ? 100
+        : parseChineseNumeral(found[0]);
     if (value === null) return { kind: 'skip', next: m.lastIndex };
     // 百分之九十 → a fraction 0.9.
     return { kind: 'fraction', value: shiftDecimal(String(value), -2), end: m.lastIndex };
   }
   if (/\d/.test(ch)) {
     // -5%, 负5%: a sign we do not carry; reading the number without it would be wrong.
-    if (prev === '负' || (prev === '-' && /^$|[于为达到在≥≤<>=:：(（，,；;、]/.test(text[i - 2] ?? ''))) {
-      return { kind: 'unreadable', reason: `negative number at '${text.slice(Math.max(0, i - 1), i + 6)}'` };
+    if (
+      prev === '负' ||
+      (prev === '-' && /^$|[于为达到在≥≤<>=:：(（，,；;、]/.test(text[i - 2] ?? ''))
+    ) {
+      return {
+        kind: 'unreadable',
+        reason: `negative number at '${text.slice(Math.max(0, i - 1), i + 6)}'`,
+      };
     }
     const run = /\d[\d.,]*/y;
     run.lastIndex = i;
@@ -110,23 +121,37 @@ function readNumber(text: string, i: number): Read {
     if (/[A-Za-z第]/.test(prev) || letterAfter) return { kind: 'skip', next };
     ARABIC_NUMBER.lastIndex = i;
     const m = ARABIC_NUMBER.exec(text);
-    if (!m || m[0].length !== whole.length) return { kind: 'unreadable', reason: `number '${whole}' cannot be read` };
+    if (!m || m[0].length !== whole.length)
+      return { kind: 'unreadable', reason: `number '${whole}' cannot be read` };
     // `1，000人`: an ideographic comma before exactly three digits is a thousands separator or a
     // list; either reading could be wrong.
     if (/^，\d{3}(?!\d)/.test(text.slice(next))) {
-      return { kind: 'unreadable', reason: `'${text.slice(i, next + 4)}': thousands separator or list?` };
+      return {
+        kind: 'unreadable',
+        reason: `'${text.slice(i, next + 4)}': thousands separator or list?`,
+      };
     }
     const fraction = readFractionTail(text, next, Number(arabicDigits(m[0])));
     if (fraction) return fraction;
-    return { kind: 'number', written: { digits: arabicDigits(m[0]), exp: 0 }, end: next, chinese: false };
+    return {
+      kind: 'number',
+      written: { digits: arabicDigits(m[0]), exp: 0 },
+      end: next,
+      chinese: false,
+    };
   }
-  if (ch !== '' && CHINESE_NUMERAL_START.includes(ch) && !(prev !== '' && CHINESE_NUMERAL_CHARS.includes(prev))) {
+  if (
+    ch !== '' &&
+    CHINESE_NUMERAL_START.includes(ch) &&
+    !(prev !== '' && CHINESE_NUMERAL_CHARS.includes(prev))
+  ) {
     const run = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+`, 'y');
     run.lastIndex = i;
     const word = run.exec(text)?.[0] ?? ch;
     const next = i + word.length;
     // 第一, 之一 are ordinals; the slogans are not counts.
-    if (prev === '第' || prev === '之' || SLOGANS.test(text.slice(i))) return { kind: 'skip', next };
+    if (prev === '第' || prev === '之' || SLOGANS.test(text.slice(i)))
+      return { kind: 'skip', next };
     const value = parseChineseNumeral(word);
     if (value === null) return { kind: 'skip', next };
     const fraction = readFractionTail(text, next, value);
@@ -149,7 +174,13 @@ function readMeasured(text: string, i: number): Measured | Read {
   const number = readNumber(text, i);
   if (number.kind === 'skip' || number.kind === 'unreadable') return number;
   if (number.kind === 'fraction') {
-    return { written: { digits: String(number.value), exp: 0 }, unit: FRACTION_UNIT, approx: false, end: number.end, chinese: false };
+    return {
+      written: { digits: String(number.value), exp: 0 },
+      unit: FRACTION_UNIT,
+      approx: false,
+      end: number.end,
+      chinese: false,
+    };
   }
   let p = number.end;
   let exp = 0;
@@ -175,11 +206,23 @@ function readMeasured(text: string, i: number): Measured | Read {
     // Chinese numerals count only with a unit, and not in 十分 (very), 二期 (phase two),
     // 一次性, 一人一档.
     const after = text[p] ?? '';
-    if (!unit || unit.label === '分' || hit?.word === '期' || /[性化式体]/.test(after) || (after !== '' && CHINESE_NUMERAL_START.includes(after))) {
+    if (
+      !unit ||
+      unit.label === '分' ||
+      hit?.word === '期' ||
+      /[性化式体]/.test(after) ||
+      (after !== '' && CHINESE_NUMERAL_START.includes(after))
+    ) {
       return { kind: 'skip', next: p };
     }
   }
-  return { written: { digits: number.written.digits, exp: number.written.exp + exp }, unit, approx, end: p, chinese: number.chinese };
+  return {
+    written: { digits: number.written.digits, exp: number.written.exp + exp },
+    unit,
+    approx,
+    end: p,
+    chinese: number.chinese,
+  };
 }
 
 function isRead(x: Measured | Read): x is Read {
@@ -197,8 +240,12 @@ function readQuantityAt(text: string, i: number): { quantity: Quantity } | Read 
   // A range: 85%-95%, 85-95%, 3至5个, 3-5万人.
   if (/[-~至到]/.test(text[end] ?? '')) {
     const second = readMeasured(text, end + 1);
-    if (!isRead(second) && (unit === null || second.unit === null || unit.label === second.unit.label)) {
-      if (unit === null && lowWritten.exp === 0) lowWritten = { ...lowWritten, exp: second.written.exp };
+    if (
+      !isRead(second) &&
+      (unit === null || second.unit === null || unit.label === second.unit.label)
+    ) {
+      if (unit === null && lowWritten.exp === 0)
+        lowWritten = { ...lowWritten, exp: second.written.exp };
       unit = unit ?? second.unit;
       high = second.written;
       end = second.end;
@@ -209,7 +256,8 @@ function readQuantityAt(text: string, i: number): { quantity: Quantity } | Read 
     // 12345热线, 110接警: a number followed by a word is a name, not a value.
     return { kind: 'skip', next: end };
   }
-  if (unit === null && high === null && isListMarker(text, i, end)) return { kind: 'skip', next: end + 1 };
+  if (unit === null && high === null && isListMarker(text, i, end))
+    return { kind: 'skip', next: end + 1 };
   const postfix = comparatorAfter(text, end, unit?.kind === 'DURATION');
   const quantityEnd = postfix?.end ?? end;
   return {

@@ -69,7 +69,12 @@ function bareRateUnit(w: Written): Unit | null | 'ambiguous' {
   return 'ambiguous';
 }
 
-function readQuantity(q: Quantity, cell: PreparedCell, name: NameHints, fromName: boolean): TargetDraft | { reason: string } {
+function readQuantity(
+  q: Quantity,
+  cell: PreparedCell,
+  name: NameHints,
+  fromName: boolean,
+): TargetDraft | { reason: string } {
   let confidence: Confidence = fromName ? 'MEDIUM' : 'HIGH';
   let low = q.low;
   let high = q.high;
@@ -82,7 +87,8 @@ function readQuantity(q: Quantity, cell: PreparedCell, name: NameHints, fromName
     confidence = 'MEDIUM';
   } else if (!unit && name.rate) {
     const rateUnit = bareRateUnit(low);
-    if (rateUnit === 'ambiguous') return { reason: `bare number '${q.source}' for a rate: a fraction or a percentage?` };
+    if (rateUnit === 'ambiguous')
+      return { reason: `bare number '${q.source}' for a rate: a fraction or a percentage?` };
     unit = rateUnit;
     confidence = 'MEDIUM';
   } else if (!unit) {
@@ -91,9 +97,15 @@ function readQuantity(q: Quantity, cell: PreparedCell, name: NameHints, fromName
 
   // `295%`: ≥ fused into the number by OCR (≥95%). A share above 100 % whose tail is a usual
   // target cannot be told from the damage.
-  if (unit?.kind === 'PERCENT' && !q.prefix && /^2\d{2}(?:\.\d+)?$/.test(low.digits) && low.exp === 0) {
+  if (
+    unit?.kind === 'PERCENT' &&
+    !q.prefix &&
+    /^2\d{2}(?:\.\d+)?$/.test(low.digits) &&
+    low.exp === 0
+  ) {
     const tail = Number(low.digits.slice(1));
-    if (tail >= 50 && tail <= 100) return { reason: `percentage '${q.source}' above 100 %: possibly ≥ damaged into '2'` };
+    if (tail >= 50 && tail <= 100)
+      return { reason: `percentage '${q.source}' above 100 %: possibly ≥ damaged into '2'` };
   }
 
   const target = writtenValue(low, unit);
@@ -213,7 +225,18 @@ function dateDrafts(cell: PreparedCell, hasQuantities: boolean): TargetDraft[] {
       targetHigh: ranged ? dateValue(d.toYear, d.to) : null,
       direction: 'MILESTONE',
       confidence: d.precise ? 'HIGH' : 'MEDIUM',
-      source: cell.compact.slice(d.start, Math.min(cell.compact.length, d.end + (/^(?:之前|以前)/.test(cell.compact.slice(d.end)) ? 2 : /^前/.test(cell.compact.slice(d.end)) ? 1 : 0))),
+      source: cell.compact.slice(
+        d.start,
+        Math.min(
+          cell.compact.length,
+          d.end +
+            (/^(?:之前|以前)/.test(cell.compact.slice(d.end))
+              ? 2
+              : /^前/.test(cell.compact.slice(d.end))
+                ? 1
+                : 0),
+        ),
+      ),
       position: d.start,
       perUnit: null,
     });
@@ -223,7 +246,8 @@ function dateDrafts(cell: PreparedCell, hasQuantities: boolean): TargetDraft[] {
 
 function textDraft(cell: PreparedCell): TargetDraft {
   const text = cell.compact;
-  const milestone = STRONG_MILESTONE.test(text) || (!QUALITATIVE_WORDS.test(text) && WEAK_MILESTONE.test(text));
+  const milestone =
+    STRONG_MILESTONE.test(text) || (!QUALITATIVE_WORDS.test(text) && WEAK_MILESTONE.test(text));
   return {
     kind: milestone ? 'MILESTONE' : 'QUALITATIVE',
     comparator: milestone ? 'MILESTONE' : 'QUALITATIVE',
@@ -251,21 +275,33 @@ function unreadDigits(masked: string): string | null {
  * Reads the target cell, with hints from the name. A target without a number of its own takes
  * the number written in the name (`…完成率100%`).
  */
-export function readTarget(cell: PreparedCell, nameCell: PreparedCell, name: NameHints): TargetReading {
+export function readTarget(
+  cell: PreparedCell,
+  nameCell: PreparedCell,
+  name: NameHints,
+): TargetReading {
   const fused = fusedPair(cell.quantities);
-  if (fused) return { reason: `two numbers side by side in the target ('${fused.source}'): fused cells?` };
-  if (RANKING.test(cell.compact) && cell.quantities.length > 0) return { reason: 'ranking targets are not read' };
+  if (fused)
+    return { reason: `two numbers side by side in the target ('${fused.source}'): fused cells?` };
+  if (RANKING.test(cell.compact) && cell.quantities.length > 0)
+    return { reason: 'ranking targets are not read' };
   const ratio = /\d[:∶/]\d/.exec(cell.masked);
   if (ratio) return { reason: `ratio or fraction '${ratio[0]}' in the target is not read` };
 
   const drafts: TargetDraft[] = [];
   for (const q of cell.quantities) {
-    if (PREVIOUS_YEAR_VALUE.test(cell.compact.slice(Math.max(0, q.numStart - 8), q.numStart))) continue;
+    if (PREVIOUS_YEAR_VALUE.test(cell.compact.slice(Math.max(0, q.numStart - 8), q.numStart)))
+      continue;
     const draft = readQuantity(q, cell, name, false);
     if ('reason' in draft) return draft;
     // `95%以上(含95%)`: a bracketed repeat of the same bound is not a second target.
-    const repeat = cell.compact[q.start - 1] === '(' || cell.compact.slice(q.start - 2, q.start) === '(含';
-    if (repeat && drafts.some((d) => d.unit?.label === draft.unit?.label && d.target === draft.target)) continue;
+    const repeat =
+      cell.compact[q.start - 1] === '(' || cell.compact.slice(q.start - 2, q.start) === '(含';
+    if (
+      repeat &&
+      drafts.some((d) => d.unit?.label === draft.unit?.label && d.target === draft.target)
+    )
+      continue;
     drafts.push(draft);
   }
   drafts.push(...zeroDrafts(cell));
@@ -273,7 +309,8 @@ export function readTarget(cell: PreparedCell, nameCell: PreparedCell, name: Nam
 
   if (drafts.length === 0) {
     const stray = unreadDigits(cell.masked);
-    if (stray !== null) return { reason: `target has a number that could not be read ('${stray}')` };
+    if (stray !== null)
+      return { reason: `target has a number that could not be read ('${stray}')` };
     if (nameCell.quantities.length > 0 && !nameCell.unreadable) {
       for (const q of nameCell.quantities) {
         const draft = readQuantity(q, nameCell, name, true);

@@ -40,7 +40,10 @@ export function isBlankCell(compact: string): boolean {
 }
 
 /** Replaces the given spans with MASK characters (same length in UTF-16 code units, so positions stay valid). */
-export function maskSpans(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+export function maskSpans(
+  text: string,
+  spans: ReadonlyArray<{ start: number; end: number }>,
+): string {
   const units = text.split('');
   for (const span of spans) for (let i = span.start; i < span.end; i++) units[i] = MASK;
   return units.join('');
