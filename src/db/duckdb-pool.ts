@@ -1,8 +1,57 @@
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import {
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  DuckDBConnection,
+  DuckDBInstance,
+  HUGEINT,
+  INTEGER,
+  LIST,
+  VARCHAR,
+  listValue,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import { mapRow, type RowValue } from './value-mapper.js';
 
-/** A bound parameter: what DuckDB's node client accepts without a type hint (stack-notes.md). */
-export type Param = string | number | boolean | null | bigint;
+/** A bound parameter. Lists bind as DuckDB LISTs (`list_contains($1, x)`, `x IN (SELECT unnest($1))`). */
+export type Param =
+  string | number | boolean | null | bigint | readonly string[] | readonly number[];
+
+function scalarType(value: string | number | boolean | bigint | null): DuckDBType {
+  if (typeof value === 'number')
+    return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? INTEGER : DOUBLE;
+  if (typeof value === 'boolean') return BOOLEAN;
+  if (typeof value === 'bigint') return HUGEINT;
+  return VARCHAR; // strings, and NULL: a typed NULL casts to whatever the SQL needs
+}
+
+/**
+ * Binds parameters with explicit types: the client infers types from values but cannot bind a
+ * NULL or an array whose type it must guess ("Cannot create values of type ANY").
+ */
+function bindings(params: readonly Param[]): { values: DuckDBValue[]; types: DuckDBType[] } {
+  const values: DuckDBValue[] = [];
+  const types: DuckDBType[] = [];
+  for (const param of params) {
+    if (Array.isArray(param)) {
+      const items = param as readonly (string | number)[];
+      const itemType =
+        items.every((i) => typeof i === 'number') && items.length > 0
+          ? items.every((i) => Number.isInteger(i))
+            ? BIGINT
+            : DOUBLE
+          : VARCHAR;
+      values.push(listValue(items.map((i) => (itemType === BIGINT ? BigInt(i) : i))));
+      types.push(LIST(itemType));
+    } else {
+      const scalar = param as string | number | boolean | bigint | null;
+      values.push(scalar);
+      types.push(scalarType(scalar));
+    }
+  }
+  return { values, types };
+}
 
 export interface QueryResult {
   rows: Record<string, RowValue>[];
@@ -129,10 +178,8 @@ export class DuckDBPool {
           }, timeoutMs)
         : undefined;
     try {
-      const reader = await connection.runAndReadAll(
-        sql,
-        params.length > 0 ? (params as DuckDBValue[]) : undefined,
-      );
+      const bound = params.length > 0 ? bindings(params) : undefined;
+      const reader = await connection.runAndReadAll(sql, bound?.values, bound?.types);
       return { rows: reader.getRowObjects().map(mapRow), rowsChanged: reader.rowsChanged };
     } catch (error) {
       if (timedOut) throw new QueryTimeoutError(timeoutMs);

@@ -1,8 +1,10 @@
 import type { Selectable } from 'kysely';
+import { dataQualityIssues } from '../analytics/data-quality.js';
 import type { DataQualityIssuesTable } from '../db/tables.js';
 import { builder } from './builder.js';
 import { SeverityEnum } from './enums.js';
 import { toFloat } from './numbers.js';
+import { departmentOf } from './department-of.js';
 import { DepartmentRef } from './refs.js';
 
 export const DataQualityIssueRef = builder
@@ -14,11 +16,7 @@ export const DataQualityIssueRef = builder
       department: t.field({
         type: DepartmentRef,
         description: 'The reporting department.',
-        resolve: async (i, _args, ctx) => {
-          const department = await ctx.loaders.department.load(i.department_code);
-          if (!department) throw new Error(`department ${i.department_code} is missing`);
-          return department;
-        },
+        resolve: (i, _args, ctx) => departmentOf(ctx, i.department_code),
       }),
       year: t.exposeInt('year', { description: 'Fiscal year of the report.' }),
       check: t.exposeString('check_name', {
@@ -45,3 +43,30 @@ export const DataQualityIssueRef = builder
       }),
     }),
   });
+
+builder.queryFields((t) => ({
+  dataQuality: t.field({
+    type: [DataQualityIssueRef],
+    description:
+      'Reconciliation findings across the corpus, most severe first (ERROR, WARNING, INFO).',
+    args: {
+      year: t.arg.int({ description: 'Only this fiscal year.' }),
+      departments: t.arg.idList({ description: 'Only these departments (at most 500).' }),
+      minSeverity: t.arg({
+        type: SeverityEnum,
+        description: 'Only findings at least this severe.',
+      }),
+      first: t.arg.int({
+        defaultValue: 1000,
+        description: 'At most this many findings (1 to 5000).',
+      }),
+    },
+    resolve: (_root, args, ctx) =>
+      dataQualityIssues(ctx.db, {
+        year: args.year,
+        departments: args.departments?.map(String),
+        minSeverity: args.minSeverity,
+        first: Math.min(Math.max(args.first ?? 1000, 1), 5000),
+      }),
+  }),
+}));

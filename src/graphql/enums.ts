@@ -34,3 +34,32 @@ export const SeverityEnum = builder.enumType('Severity', {
     },
   } as const,
 });
+
+export const DirectionEnum = builder.enumType('Direction', {
+  description: 'Which way a measure or metric is better.',
+  values: {
+    HIGHER_BETTER: { description: 'More is better (or ranks first by convention).' },
+    LOWER_BETTER: { description: 'Less is better (or ranks first by convention).' },
+    MILESTONE: { description: 'Done or not done by a date; no ratio.' },
+    QUALITATIVE: { description: 'Described in words; not measurable.' },
+  } as const,
+});
+
+export const PeerGroupEnum = builder.enumType('PeerGroup', {
+  description: 'Whom a department is compared with in the same year.',
+  values: {
+    ALL: { description: 'Every department with a report that year.' },
+    SECTOR: { description: 'Departments of the same sector (领域).' },
+    LEVEL: { description: 'Departments of the same administrative level.' },
+  } as const,
+});
+
+export const TrendEnum = builder.enumType('Trend', {
+  description:
+    'Direction of points lost over the years (least-squares slope; small slopes are FLAT).',
+  values: {
+    IMPROVING: { description: 'Fewer points lost over time.' },
+    WORSENING: { description: 'More points lost over time.' },
+    FLAT: { description: 'No clear change, or a single year.' },
+  } as const,
+});

@@ -8,6 +8,7 @@ import type {
 } from '../db/tables.js';
 import { builder } from './builder.js';
 import { toFloat, toFloatStrict } from './numbers.js';
+import { departmentOf } from './department-of.js';
 import { DepartmentRef, ReportRef } from './refs.js';
 import { DataQualityIssueRef } from './data-quality.js';
 import { DeductionRef, ManagementScoreRef } from './management.js';
@@ -142,12 +143,7 @@ ReportRef.implement({
     department: t.field({
       type: DepartmentRef,
       description: 'The reporting department.',
-      resolve: async (r, _args, ctx) => {
-        const department = await ctx.loaders.department.load(r.department_code);
-        if (!department)
-          throw new Error(`department ${r.department_code} of report ${r.id} is missing`);
-        return department;
-      },
+      resolve: (r, _args, ctx) => departmentOf(ctx, r.department_code),
     }),
     year: t.exposeInt('year', { description: 'Fiscal year evaluated (年度).' }),
     title: t.exposeString('title', { description: 'Title as published.' }),

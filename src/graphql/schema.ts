@@ -5,6 +5,10 @@ import './report.js';
 import './indicator.js';
 import './management.js';
 import './data-quality.js';
+import './metric.js';
+import './benchmark.js';
+import './structure.js';
+import './deduction-trend.js';
 
 /** The GraphQL schema: every type family registered on the builder, built once. */
 export const schema = builder.toSchema({ sortSchema: false });

@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { Reader } from '../analytics/reader.js';
 import { createContext, type GraphQLContext } from '../graphql/context.js';
+import { formatError } from '../graphql/format-error.js';
 import { readExampleOperations } from '../graphql/example-operations.js';
 import { graphiqlPage } from '../graphql/graphiql-page.js';
 import { queryLimitsPlugin, type QueryLimits } from '../graphql/query-limits.js';
@@ -56,6 +57,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),

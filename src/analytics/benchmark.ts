@@ -1,0 +1,166 @@
+import { sql } from 'kysely';
+import { checkScope } from './analytics-error.js';
+import { metricDefinition, type MetricName } from './metric-registry.js';
+import type { Reader } from './reader.js';
+
+export type PeerGroup = 'ALL' | 'SECTOR' | 'LEVEL';
+
+/** The distribution of a metric over one peer group. */
+export interface Distribution {
+  peerKey: string;
+  count: number;
+  min: number | null;
+  p25: number | null;
+  median: number | null;
+  p75: number | null;
+  max: number | null;
+  mean: number | null;
+  stddev: number | null;
+}
+
+export interface BenchmarkEntry {
+  departmentCode: string;
+  /** The peer group the department was compared in: ALL, its sector or its level. */
+  peerKey: string;
+  value: number | null;
+  /** 1 = best in its peer group by the metric's direction; ties share a rank. */
+  rank: number | null;
+  /** Share of the other peers this department does better than (0 to 1), by direction; null alone. */
+  percentile: number | null;
+  /** (value − peer mean) / peer sample standard deviation. */
+  zScore: number | null;
+  /** Outside the peer group's p25 − 1.5 IQR … p75 + 1.5 IQR. */
+  outlier: boolean;
+}
+
+export interface Benchmark {
+  metric: MetricName;
+  year: number;
+  peerGroup: PeerGroup;
+  /** Every department with a report that year. */
+  overall: Distribution;
+  /** One distribution per peer group (one, "ALL", for peerGroup ALL). */
+  groups: Distribution[];
+  entries: BenchmarkEntry[];
+  /** How many synthetic (demo) departments the population holds. */
+  syntheticCount: number;
+}
+
+export interface BenchmarkArgs {
+  metric: MetricName;
+  year: number;
+  peerGroup: PeerGroup;
+  /** Entries to return (all when omitted); the population is always the whole peer group. */
+  departments?: readonly string[] | null;
+  /** Compare with synthetic demo departments too (default true); false keeps real ones only. */
+  includeSynthetic?: boolean;
+}
+
+const PEER_KEY: Record<PeerGroup, string> = {
+  ALL: `'ALL'`,
+  SECTOR: `coalesce(d.sector, '(no sector)')`,
+  LEVEL: 'd.level',
+};
+
+interface StatsRow {
+  peer_key: string;
+  n: number;
+  min: number | null;
+  p25: number | null;
+  median: number | null;
+  p75: number | null;
+  max: number | null;
+  mean: number | null;
+  stddev: number | null;
+}
+
+function distribution(row: StatsRow): Distribution {
+  const { min, p25, median, p75, max, mean, stddev } = row;
+  return { peerKey: row.peer_key, count: Number(row.n), min, p25, median, p75, max, mean, stddev };
+}
+
+/**
+ * A metric across departments in one year: distribution (quantiles by linear interpolation,
+ * sample standard deviation) overall and per peer group, and each department's rank,
+ * percentile, z-score and outlier flag within its peer group. Two statements.
+ */
+export async function benchmark(db: Reader, args: BenchmarkArgs): Promise<Benchmark> {
+  checkScope({ fromYear: args.year, departments: args.departments });
+  const definition = metricDefinition(args.metric);
+  const includeSynthetic = args.includeSynthetic ?? true;
+  const order = sql.raw(definition.direction === 'HIGHER_BETTER' ? 'DESC' : 'ASC');
+  const percentileOrder = sql.raw(definition.direction === 'HIGHER_BETTER' ? 'ASC' : 'DESC');
+  const population = sql`
+    SELECT f.department_code, d.synthetic, ${sql.raw(PEER_KEY[args.peerGroup])} AS peer_key,
+           (${sql.raw(definition.sql)}) AS value
+    FROM report_facts f JOIN departments d ON d.code = f.department_code
+    WHERE f.year = ${args.year} AND (${includeSynthetic} OR NOT d.synthetic)`;
+  const stats = (groupBy: string) => sql`
+    SELECT ${sql.raw(groupBy)} AS peer_key, count(value) AS n, min(value) AS min,
+           quantile_cont(value, 0.25) AS p25, quantile_cont(value, 0.5) AS median,
+           quantile_cont(value, 0.75) AS p75, max(value) AS max, avg(value) AS mean,
+           stddev_samp(value) AS stddev
+    FROM population GROUP BY ${sql.raw(groupBy)}`;
+
+  const [statsResult, entryResult] = await Promise.all([
+    sql<StatsRow & { synthetic_count: number }>`
+      WITH population AS (${population})
+      SELECT *, (SELECT count(*) FILTER (WHERE synthetic) FROM population) AS synthetic_count
+      FROM (${stats(`'*'`)} UNION ALL ${stats('peer_key')})
+      ORDER BY peer_key = '*' DESC, peer_key`.execute(db),
+    sql<{
+      department_code: string;
+      peer_key: string;
+      value: number | null;
+      rank: number | null;
+      percentile: number | null;
+      z_score: number | null;
+      outlier: boolean;
+    }>`
+      WITH population AS (${population}),
+      groups AS (${stats('peer_key')}),
+      ranked AS (
+        SELECT department_code,
+               rank() OVER (PARTITION BY peer_key ORDER BY value ${order}) AS rank,
+               percent_rank() OVER (PARTITION BY peer_key ORDER BY value ${percentileOrder}) AS percentile
+        FROM population WHERE value IS NOT NULL
+      )
+      SELECT p.department_code, p.peer_key, p.value, r.rank, CASE WHEN g.n > 1 THEN r.percentile END AS percentile,
+             (p.value - g.mean) / nullif(g.stddev, 0) AS z_score,
+             coalesce(p.value < g.p25 - 1.5 * (g.p75 - g.p25) OR p.value > g.p75 + 1.5 * (g.p75 - g.p25), false) AS outlier
+      FROM population p
+      JOIN groups g USING (peer_key)
+      LEFT JOIN ranked r USING (department_code)
+      WHERE ${args.departments == null} OR list_contains(${sql.val(args.departments ?? [])}, p.department_code)
+      ORDER BY p.peer_key, r.rank NULLS LAST, p.department_code`.execute(db),
+  ]);
+  const [overallRow, ...groupRows] = statsResult.rows;
+  const empty: StatsRow = {
+    peer_key: '*',
+    n: 0,
+    min: null,
+    p25: null,
+    median: null,
+    p75: null,
+    max: null,
+    mean: null,
+    stddev: null,
+  };
+  return {
+    metric: args.metric,
+    year: args.year,
+    peerGroup: args.peerGroup,
+    overall: { ...distribution(overallRow ?? empty), peerKey: 'ALL' },
+    groups: groupRows.map(distribution),
+    entries: entryResult.rows.map((r) => ({
+      departmentCode: r.department_code,
+      peerKey: r.peer_key,
+      value: r.value,
+      rank: r.rank === null ? null : Number(r.rank),
+      percentile: r.percentile,
+      zScore: r.z_score,
+      outlier: r.outlier,
+    })),
+    syntheticCount: Number(overallRow?.synthetic_count ?? 0),
+  };
+}

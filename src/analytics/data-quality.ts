@@ -1,0 +1,54 @@
+import type { Selectable } from 'kysely';
+import type { DataQualityIssuesTable, Severity } from '../db/tables.js';
+import { checkScope } from './analytics-error.js';
+import type { Reader } from './reader.js';
+
+export interface DataQualityArgs {
+  year?: number | null;
+  departments?: readonly string[] | null;
+  minSeverity?: Severity | null;
+  first?: number;
+}
+
+const RANK: Record<Severity, number> = { INFO: 0, WARNING: 1, ERROR: 2 };
+
+/**
+ * Reconciliation findings across the corpus, most severe first, then by department and year.
+ * One statement.
+ */
+export async function dataQualityIssues(
+  db: Reader,
+  args: DataQualityArgs,
+): Promise<Selectable<DataQualityIssuesTable>[]> {
+  checkScope({ fromYear: args.year, departments: args.departments });
+  let query = db.selectFrom('data_quality_issues').selectAll();
+  if (args.year != null) query = query.where('year', '=', args.year);
+  if (args.departments)
+    query = query.where(
+      'department_code',
+      'in',
+      args.departments.length ? [...args.departments] : [''],
+    );
+  if (args.minSeverity) {
+    const allowed = (Object.keys(RANK) as Severity[]).filter(
+      (s) => RANK[s] >= RANK[args.minSeverity!],
+    );
+    query = query.where('severity', 'in', allowed);
+  }
+  return query
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when('severity', '=', 'ERROR')
+        .then(0)
+        .when('severity', '=', 'WARNING')
+        .then(1)
+        .else(2)
+        .end(),
+    )
+    .orderBy('department_code')
+    .orderBy('year')
+    .orderBy('seq')
+    .limit(args.first ?? 1000)
+    .execute();
+}

@@ -1,0 +1,116 @@
+import { sql } from 'kysely';
+import { checkScope } from './analytics-error.js';
+import type { Reader } from './reader.js';
+
+export type StructureDimension = 'NATURE' | 'FUNCTION_CLASS';
+
+export interface StructurePart {
+  key: string;
+  label: string;
+  initialBudget: string | null;
+  fullYearBudget: string | null;
+  final: string | null;
+  /** final / total final expenditure. */
+  share: number | null;
+  /** share − the same part's share in the previous year (null without a previous report). */
+  shareChange: number | null;
+}
+
+export interface ExpenditureStructure {
+  departmentCode: string;
+  year: number;
+  /** Total final expenditure (表2 合计 决算数), exact. */
+  total: string | null;
+  parts: StructurePart[];
+}
+
+export interface StructureArgs {
+  year: number;
+  departments?: readonly string[] | null;
+  by: StructureDimension;
+}
+
+const NATURE_LABELS: Record<string, string> = {
+  BASIC: '基本支出',
+  PERSONNEL: '人员经费',
+  PUBLIC: '公用经费',
+  PROJECT: '项目支出',
+};
+
+interface PartRow {
+  department_code: string;
+  year: number;
+  total: string | null;
+  key: string;
+  label: string;
+  initial_budget: string | null;
+  full_year_budget: string | null;
+  final: string | null;
+  share: number | null;
+  share_change: number | null;
+}
+
+/**
+ * How each department spent in a year: by NATURE (basic, personnel, public, project at three
+ * stages) or by FUNCTION_CLASS (final expenditure per 功能分类), each part's share of total final
+ * expenditure and its change against the previous year. One statement.
+ */
+export async function expenditureStructure(
+  db: Reader,
+  args: StructureArgs,
+): Promise<ExpenditureStructure[]> {
+  checkScope({ fromYear: args.year, departments: args.departments });
+  const parts =
+    args.by === 'NATURE'
+      ? sql`SELECT n.report_id, n.year, n.category AS key, n.category AS label,
+                   n.initial_budget, n.full_year_budget, n.final
+            FROM expenditure_by_nature n WHERE n.category <> 'TOTAL'`
+      : sql`SELECT e.report_id, e.year, coalesce(e.function_code, e.function_class) AS key,
+                   e.function_class AS label, NULL::DECIMAL(18,2) AS initial_budget,
+                   NULL::DECIMAL(18,2) AS full_year_budget, e.amount AS final
+            FROM expenditure_by_function e`;
+  const { rows } = await sql<PartRow>`
+    WITH scoped AS (
+      SELECT f.report_id, f.department_code, f.year, f.total_final
+      FROM report_facts f
+      WHERE f.year IN (${args.year}, ${args.year - 1})
+        AND (${args.departments == null} OR list_contains(${sql.val(args.departments ?? [])}, f.department_code))
+    ),
+    shares AS (
+      SELECT s.department_code, s.year, s.total_final AS total, p.key, p.label,
+             p.initial_budget, p.full_year_budget, p.final,
+             CAST(p.final AS DOUBLE) / nullif(CAST(s.total_final AS DOUBLE), 0) AS share
+      FROM scoped s JOIN (${parts}) p ON p.report_id = s.report_id
+    ),
+    changes AS (
+      SELECT *, share - lag(share) OVER (PARTITION BY department_code, key ORDER BY year) AS share_change,
+             lag(year) OVER (PARTITION BY department_code, key ORDER BY year) AS previous_year
+      FROM shares
+    )
+    SELECT department_code, year, total, key, label, initial_budget, full_year_budget, final, share,
+           CASE WHEN previous_year = year - 1 THEN share_change END AS share_change
+    FROM changes WHERE year = ${args.year}
+    ORDER BY department_code, list_position(['BASIC', 'PERSONNEL', 'PUBLIC', 'PROJECT'], key) NULLS LAST, key`.execute(
+    db,
+  );
+  const out = new Map<string, ExpenditureStructure>();
+  for (const r of rows) {
+    const entry = out.get(r.department_code) ?? {
+      departmentCode: r.department_code,
+      year: Number(r.year),
+      total: r.total,
+      parts: [],
+    };
+    entry.parts.push({
+      key: r.key,
+      label: NATURE_LABELS[r.key] ?? r.label,
+      initialBudget: r.initial_budget,
+      fullYearBudget: r.full_year_budget,
+      final: r.final,
+      share: r.share,
+      shareChange: r.share_change,
+    });
+    out.set(r.department_code, entry);
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,86 @@
+import {
+  deductionTrends,
+  type DeductionTrend,
+  type DeductionYear,
+} from '../analytics/deduction-trends.js';
+import { builder } from './builder.js';
+import { TrendEnum } from './enums.js';
+import { toFloatStrict } from './numbers.js';
+
+const DeductionDimensionEnum = builder.enumType('DeductionDimension', {
+  description: 'How points lost are grouped.',
+  values: {
+    INDICATOR: {
+      description: 'By level-3 item (三级指标); duty deductions without an item form one group.',
+    },
+    DEPARTMENT: {
+      description: 'By department: total points lost per year, with items repeated across years.',
+    },
+    LEVEL2: { description: 'By level-2 group (二级指标); duty deductions form one group.' },
+  } as const,
+});
+
+const DeductionYearRef = builder.objectRef<DeductionYear>('DeductionYear').implement({
+  description: 'Points lost on one key in one year.',
+  fields: (t) => ({
+    year: t.exposeInt('year', { description: 'Fiscal year.' }),
+    departments: t.exposeInt('departments', { description: 'Departments that lost points on it.' }),
+    pointsLost: t.float({
+      resolve: (y) => toFloatStrict(y.pointsLost),
+      description: 'Points lost in all.',
+    }),
+  }),
+});
+
+const DeductionTrendRef = builder.objectRef<DeductionTrend>('DeductionTrend').implement({
+  description: 'Points lost (扣分) on one item, group or department over the years.',
+  fields: (t) => ({
+    key: t.exposeString('key', {
+      description: 'Item name, level-2 group, department code, or DUTY.',
+    }),
+    label: t.exposeString('label', { description: 'Chinese label.' }),
+    points: t.field({
+      type: [DeductionYearRef],
+      resolve: (d) => d.points,
+      description: 'One entry per year in scope (0 when nothing was lost).',
+    }),
+    trend: t.field({
+      type: TrendEnum,
+      resolve: (d) => d.trend,
+      description: 'IMPROVING, WORSENING or FLAT over the years.',
+    }),
+    repeatedItems: t.exposeStringList('repeatedItems', {
+      description: 'DEPARTMENT only: items lost in two or more years.',
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  deductionTrends: t.field({
+    type: [DeductionTrendRef],
+    description:
+      'Which items lose points, where, and whether it improves: points lost per year and trend, biggest losses first.',
+    args: {
+      fromYear: t.arg.int({ description: 'First fiscal year.' }),
+      toYear: t.arg.int({ description: 'Last fiscal year.' }),
+      by: t.arg({
+        type: DeductionDimensionEnum,
+        defaultValue: 'INDICATOR',
+        description: 'INDICATOR, DEPARTMENT or LEVEL2.',
+      }),
+      departments: t.arg.idList({ description: 'Only these departments (at most 500).' }),
+      includeSynthetic: t.arg.boolean({
+        defaultValue: true,
+        description: 'Include synthetic demo departments.',
+      }),
+    },
+    resolve: (_root, args, ctx) =>
+      deductionTrends(ctx.db, {
+        fromYear: args.fromYear,
+        toYear: args.toYear,
+        by: args.by ?? 'INDICATOR',
+        departments: args.departments?.map(String),
+        includeSynthetic: args.includeSynthetic ?? true,
+      }),
+  }),
+}));

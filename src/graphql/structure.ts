@@ -1,0 +1,100 @@
+import {
+  expenditureStructure,
+  type ExpenditureStructure,
+  type StructurePart,
+} from '../analytics/expenditure-structure.js';
+import { builder } from './builder.js';
+import { departmentOf } from './department-of.js';
+import { toFloat } from './numbers.js';
+import { DepartmentRef } from './refs.js';
+
+const StructureDimensionEnum = builder.enumType('StructureDimension', {
+  description: 'How expenditure is broken down.',
+  values: {
+    NATURE: { description: 'By nature (表2): basic, personnel, public funds, project.' },
+    FUNCTION_CLASS: { description: 'By functional class (功能分类), final expenditure only.' },
+  } as const,
+});
+
+const StructurePartRef = builder.objectRef<StructurePart>('StructurePart').implement({
+  description:
+    'One part of a department’s expenditure, in 万元, with its share of total final expenditure.',
+  fields: (t) => ({
+    key: t.exposeString('key', {
+      description: 'BASIC, PERSONNEL, PUBLIC, PROJECT, or a functional class code (201 …).',
+    }),
+    label: t.exposeString('label', { description: 'Chinese label.' }),
+    initialBudget: t.float({
+      nullable: true,
+      resolve: (p) => toFloat(p.initialBudget),
+      description: '年初预算数 (NATURE only).',
+    }),
+    fullYearBudget: t.float({
+      nullable: true,
+      resolve: (p) => toFloat(p.fullYearBudget),
+      description: '全年预算数 (NATURE only).',
+    }),
+    final: t.float({
+      nullable: true,
+      resolve: (p) => toFloat(p.final),
+      description: '决算数: final expenditure.',
+    }),
+    share: t.exposeFloat('share', {
+      nullable: true,
+      description: 'final / total final expenditure.',
+    }),
+    shareChange: t.exposeFloat('shareChange', {
+      nullable: true,
+      description: 'share − the previous year’s share (null without a previous-year report).',
+    }),
+  }),
+});
+
+const ExpenditureStructureRef = builder
+  .objectRef<ExpenditureStructure>('ExpenditureStructure')
+  .implement({
+    description: 'How one department spent in one year.',
+    fields: (t) => ({
+      department: t.field({
+        type: DepartmentRef,
+        resolve: (s, _a, ctx) => departmentOf(ctx, s.departmentCode),
+        description: 'The department.',
+      }),
+      year: t.exposeInt('year', { description: 'Fiscal year.' }),
+      total: t.float({
+        nullable: true,
+        resolve: (s) => toFloat(s.total),
+        description: 'Total final expenditure (表2 合计), 万元.',
+      }),
+      parts: t.field({
+        type: [StructurePartRef],
+        resolve: (s) => s.parts,
+        description: 'The parts with their shares.',
+      }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  expenditureStructure: t.field({
+    type: [ExpenditureStructureRef],
+    description:
+      'Expenditure structure per department in one year, by nature or by functional class, with change against the previous year.',
+    args: {
+      year: t.arg.int({ required: true, description: 'Fiscal year.' }),
+      departments: t.arg.idList({
+        description: 'Only these departments (at most 500); all when omitted.',
+      }),
+      by: t.arg({
+        type: StructureDimensionEnum,
+        defaultValue: 'NATURE',
+        description: 'NATURE or FUNCTION_CLASS.',
+      }),
+    },
+    resolve: (_root, args, ctx) =>
+      expenditureStructure(ctx.db, {
+        year: args.year,
+        departments: args.departments?.map(String),
+        by: args.by ?? 'NATURE',
+      }),
+  }),
+}));
