@@ -11,7 +11,13 @@ import { writtenValue, type Quantity } from './indicator-quantity.js';
 import { lowerConfidence, type TargetDraft } from './indicator-target.js';
 import { comparableText, isBlankCell } from './indicator-text.js';
 import type { Unit } from './indicator-unit.js';
-import { CHANGE_BEFORE, NOT_DONE, SAYS_DONE, ZERO_ACTUAL } from './indicator-vocabulary.js';
+import {
+  CHANGE_BEFORE,
+  NOT_DONE,
+  REFERENCE_BEFORE,
+  SAYS_DONE,
+  ZERO_ACTUAL,
+} from './indicator-vocabulary.js';
 
 /** The actual found for one draft. */
 interface Assignment {
@@ -125,6 +131,12 @@ function narrow(
   keep(
     out.filter(
       (q) => !(bounded(q) && drafts.some((d) => sameValue(writtenValue(q.low, q.unit), d.target))),
+    ),
+  );
+  // `98.6%（目标95%）`: the target quoted in the actual goes.
+  keep(
+    out.filter(
+      (q) => !REFERENCE_BEFORE.test(actual.compact.slice(Math.max(0, q.numStart - 6), q.numStart)),
     ),
   );
   // `较上年提高3%`: a change against last year is not the measure.

@@ -61,12 +61,14 @@ export function repairOcrDamage(folded: string): OcrRepair {
   });
 
   // Any other digits separated by whitespace: a number broken across lines, or two cells fused.
-  const split = /\d[ \t\r\n\u00a0\u3000]+\d/.exec(text);
+  // A number or share followed by another number after whitespace (`≥95% 10`): the next column
+  // (a score) fused into the cell.
+  const split = /[\d%][ \t\r\n\u00a0\u3000]+\d/.exec(text);
   if (split) {
     return {
       text,
       repairs,
-      unreadable: `digits separated by whitespace ('${split[0].replace(/\s+/g, ' ')}'): a broken number or fused cells`,
+      unreadable: `numbers separated only by whitespace ('${split[0].replace(/\s+/g, ' ')}'): a broken number or fused cells`,
     };
   }
   return { text, repairs, unreadable: null };

@@ -9,6 +9,7 @@ import { dateValue } from './indicator-date.js';
 import type { NameHints } from './indicator-name-hints.js';
 import type { Comparator, Confidence, Direction, UnitKind } from './indicator-normaliser.js';
 import { writtenValue, type Quantity, type Written } from './indicator-quantity.js';
+import { MASK } from './indicator-text.js';
 import { DATE_UNIT, type Unit } from './indicator-unit.js';
 import {
   BAD_THING,
@@ -100,7 +101,7 @@ function readQuantity(
   if (
     unit?.kind === 'PERCENT' &&
     !q.prefix &&
-    /^2\d{2}(?:\.\d+)?$/.test(low.digits) &&
+    /^2\d{2,3}(?:\.\d+)?$/.test(low.digits) &&
     low.exp === 0
   ) {
     const tail = Number(low.digits.slice(1));
@@ -171,12 +172,16 @@ function readQuantity(
   };
 }
 
-/** Two quantities of the same unit with nothing between them (`≥95%98%`): cells fused together. */
+/**
+ * Two quantities with nothing between them (`≥95%98%`, `4期6000册`): cells fused together, or
+ * a list we cannot tell from one. A second quantity with its own comparator (`≥95%≥90分`) is a
+ * second target.
+ */
 function fusedPair(quantities: readonly Quantity[]): Quantity | null {
   for (let k = 1; k < quantities.length; k++) {
     const a = quantities[k - 1];
     const b = quantities[k];
-    if (a && b && a.end === b.start && a.unit?.label === b.unit?.label) return b;
+    if (a && b && a.end === b.start && !b.prefix) return b;
   }
   return null;
 }
@@ -208,11 +213,21 @@ function zeroDrafts(cell: PreparedCell): TargetDraft[] {
   return drafts;
 }
 
+/** The target is nothing but one date (`2023年12月31日`, `12月`): a deadline even without 前. */
+function onlyADate(cell: PreparedCell): boolean {
+  const rest = cell.masked.replace(new RegExp(`${MASK}+`, 'g'), '').replace(/[\p{P}\s]/gu, '');
+  return (
+    cell.dates.length === 1 &&
+    /^(?:于|在|截至|截止)?(?:前|之前|以前|止|内)?(?:完成|建成|上线|办结)?$/.test(rest)
+  );
+}
+
 function dateDrafts(cell: PreparedCell, hasQuantities: boolean): TargetDraft[] {
   const drafts: TargetDraft[] = [];
+  const alone = !hasQuantities && onlyADate(cell);
   for (const d of cell.dates) {
     // A deadline is a requirement; a date range is one only when nothing else is measured.
-    if (!d.deadline && !(d.range && !hasQuantities)) continue;
+    if (!d.deadline && !alone && !(d.range && !hasQuantities)) continue;
     const ranged = d.range && !d.deadline;
     drafts.push({
       kind: 'DEADLINE',

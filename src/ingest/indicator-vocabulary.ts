@@ -81,6 +81,9 @@ export const PER_UNIT_BEFORE = /(?:每(?!年)|人均|户均|平均|场均|次均
 /** A name about a per-unit value (人均培训时长): target and actual are both per unit. */
 export const PER_UNIT_NAME = /每(?!年)|人均|户均|平均|场均|次均/;
 
+/** The target quoted inside the actual (`98.6%（目标95%）`): a reference, not a second actual. */
+export const REFERENCE_BEFORE = /(?:目标|预期|计划|指标值|要求)(?:值|数)?(?:为|是)?$/;
+
 /** Last year's value quoted beside the target (`≥95%（上年为92%）`): a reference, not a second target. */
 export const PREVIOUS_YEAR_VALUE = /(?:上年|去年|上一年)度?(?:为|是|完成|实际|实现|达到?)$/;
 
