@@ -373,6 +373,10 @@ describe('two targets or two actuals in one cell', () => {
     expect(one('完成率≥90%', '完成率98%，较上年提高3%').actual).toBe(0.98);
   });
 
+  it('leaves out the target quoted inside the actual (目标95%)', () => {
+    expect(one('≥95%', '98.6%（目标95%）').actual).toBe(0.986);
+  });
+
   it("leaves out last year's value quoted beside the target", () => {
     expect(one('≥95%（上年为92%）', '98%').target).toBe(0.95);
   });
@@ -470,7 +474,7 @@ describe('numbers', () => {
   });
 
   it('refuses a number broken by whitespace', () => {
-    expect(refused('≥95%', '9 8%')).toMatch(/digits separated by whitespace/);
+    expect(refused('≥95%', '9 8%')).toMatch(/separated only by whitespace/);
   });
 
   it('refuses a negative number rather than dropping its sign', () => {
@@ -579,6 +583,14 @@ describe('deadlines', () => {
       target: 20230101,
       targetHigh: 20231231,
       unitKind: 'DATE',
+    });
+  });
+
+  it('reads a target that is only a date as a deadline', () => {
+    expect(one('2023年12月31日', '2023年12月20日')).toMatchObject({
+      comparator: 'MILESTONE',
+      target: 20231231,
+      actual: 20231220,
     });
   });
 
@@ -710,6 +722,10 @@ describe('OCR damage', () => {
 describe('cells the normaliser refuses', () => {
   it('refuses two numbers of one unit side by side (fused cells)', () => {
     expect(refused('≥95%98%', '')).toMatch(/fused/);
+  });
+
+  it('refuses a number followed by another after whitespace (the score column fused in)', () => {
+    expect(refused('≥95% 10', '98%')).toMatch(/fused cells/);
   });
 
   it('refuses a cell that holds a column heading', () => {
