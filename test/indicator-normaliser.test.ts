@@ -586,6 +586,13 @@ describe('deadlines', () => {
     });
   });
 
+  it("gives an actual date without a year the target's year, MEDIUM", () => {
+    expect(one('2023年12月底前完成', '12月20日完成')).toMatchObject({
+      actual: 20231220,
+      confidence: 'MEDIUM',
+    });
+  });
+
   it('reads a target that is only a date as a deadline', () => {
     expect(one('2023年12月31日', '2023年12月20日')).toMatchObject({
       comparator: 'MILESTONE',

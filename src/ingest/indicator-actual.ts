@@ -61,6 +61,7 @@ function valueAgainst(q: Quantity, d: TargetDraft): Assignment | { reason: strin
       reason: `per-unit and total values mixed: target '${d.source}', actual '${q.source}'`,
     };
   }
+  if (q.high) return { reason: `actual given as a range ('${q.source}')` };
   let confidence: Confidence = q.approx ? 'MEDIUM' : 'HIGH';
   let actual: number;
   if (q.unit) {
@@ -72,7 +73,7 @@ function valueAgainst(q: Quantity, d: TargetDraft): Assignment | { reason: strin
       return {
         reason: `bare actual '${q.source}' against a percentage: a fraction or a percentage?`,
       };
-    actual = writtenValue(q.low, d.unit);
+    actual = writtenValue(q.low, { ...d.unit, shift: -2 });
     confidence = 'MEDIUM';
   } else {
     // A bare actual is read in the unit the target was written in (170万人 → 210.96 is 万人).
@@ -238,14 +239,24 @@ function pairNumeric(
   return result;
 }
 
+/**
+ * The completion date of a deadline. An actual date without a year (`12月20日完成`) takes the
+ * target's year, with MEDIUM confidence; without a year on either side it has no value.
+ */
 function pairDeadline(d: TargetDraft, actual: PreparedCell): Assignment {
+  const targetYear = d.target !== null ? Math.floor(d.target / 10000) : null;
   const values = actual.dates
-    .map((date) => ({ date, value: dateValue(date.toYear, date.to) }))
-    .filter((x): x is { date: (typeof actual.dates)[number]; value: number } => x.value !== null);
+    .map((date) => ({
+      date,
+      value: dateValue(date.toYear ?? targetYear, date.to),
+      borrowed: date.toYear === null,
+    }))
+    .filter((x) => x.value !== null);
   if (values.length === 0) return doneOrNone(actual);
   // Several dates (启动…, 完成…): the work was done by the latest.
-  const latest = values.reduce((a, b) => (b.value > a.value ? b : a));
-  const confidence: Confidence = values.length > 1 || !latest.date.precise ? 'MEDIUM' : 'HIGH';
+  const latest = values.reduce((a, b) => ((b.value ?? 0) > (a.value ?? 0) ? b : a));
+  const sure = values.length === 1 && latest.date.precise && !latest.borrowed;
+  const confidence: Confidence = sure ? 'HIGH' : 'MEDIUM';
   return { actual: latest.value, kind: 'VALUE', confidence, source: latest.date.text };
 }
 

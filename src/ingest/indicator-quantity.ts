@@ -26,8 +26,7 @@ export interface Quantity {
   /** Where the number starts; `start` includes a comparator written before it. */
   start: number;
   numStart: number;
-  /** End of number and unit, and end including a comparator written after it. */
-  numEnd: number;
+  /** End of the quantity, including a comparator written after it. */
   end: number;
   low: Written;
   /** Upper bound of a range (`85%-95%`, `3至5个`), else null. */
@@ -169,7 +168,7 @@ interface Measured {
   chinese: boolean;
 }
 
-/** Reads a number with its multiplier and unit at `i`; null when what stands there is not a value. */
+/** Reads a number with its multiplier and unit at `i`, or says why what stands there is not a value. */
 function readMeasured(text: string, i: number): Measured | Read {
   const number = readNumber(text, i);
   if (number.kind === 'skip' || number.kind === 'unreadable') return number;
@@ -264,7 +263,6 @@ function readQuantityAt(text: string, i: number): { quantity: Quantity } | Read 
     quantity: {
       start: i,
       numStart: i,
-      numEnd: end,
       end: quantityEnd,
       low: lowWritten,
       high,
