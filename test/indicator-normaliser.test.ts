@@ -650,6 +650,14 @@ describe('direction', () => {
     expect(one('≤10次', '3次', '科目调整次数').direction).toBe('LOWER_BETTER');
   });
 
+  it('keeps a bare rate of handling a bad thing higher-better (投诉办结率 100%)', () => {
+    expect(one('100%', '100%', '投诉办结率')).toMatchObject({
+      comparator: 'EQ',
+      direction: 'HIGHER_BETTER',
+    });
+    expect(one('95%', '98%', '违法案件查处率').direction).toBe('HIGHER_BETTER');
+  });
+
   it('keeps an at-least reduction rate higher-better (下降率≥10%)', () => {
     expect(one('下降率≥10%', '12%', '事故下降率').direction).toBe('HIGHER_BETTER');
   });

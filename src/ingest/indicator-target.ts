@@ -14,6 +14,7 @@ import { DATE_UNIT, type Unit } from './indicator-unit.js';
 import {
   BAD_THING,
   COST_WORDS,
+  HANDLING,
   PER_UNIT_NAME,
   PREVIOUS_YEAR_VALUE,
   QUALITATIVE_WORDS,
@@ -112,7 +113,8 @@ function readQuantity(
   const target = writtenValue(low, unit);
   const targetHigh = high ? writtenValue(high, unit) : null;
   const clause = clauseAround(cell.compact, q.start, q.end);
-  const bad = BAD_THING.test(name.compact) || BAD_THING.test(clause);
+  const about = name.compact + clause;
+  const bad = BAD_THING.test(about) && !HANDLING.test(about);
   const cost = unit?.kind === 'MONEY' && (COST_WORDS.test(name.compact) || COST_WORDS.test(clause));
 
   let comparator: Comparator;
