@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BenchmarkDocument, type BenchmarkQuery } from './generated/graphql.js';
+import { FIXTURE_DEPARTMENTS, fixtureCorpus } from './support/fixture-corpus.js';
+import { startFixtureServer } from './support/fixture-database.js';
+import {
+  competitionRank,
+  mean,
+  percentRank,
+  quantile,
+  sampleStddev,
+} from './support/statistics.js';
+import { execute } from './support/test-server.js';
+
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+beforeAll(async () => {
+  server = await startFixtureServer();
+});
+afterAll(async () => server.cleanup());
+
+const REAL = { code: 'gz-zfw', sector: '政法', level: 'MUNICIPAL' };
+
+/** Basic share of every department with a 2022 report, from the documents (gz-zfw has none in 2022). */
+function basicShares2022(): { code: string; sector: string; level: string; value: number }[] {
+  return fixtureCorpus()
+    .documents.filter((d) => d.document.year === 2022)
+    .map(({ code, document }) => {
+      const dept = FIXTURE_DEPARTMENTS.find((d) => d.code === code)!;
+      return {
+        code,
+        sector: dept.sector!,
+        level: dept.level,
+        value: Number(document.byNature.BASIC.final) / Number(document.byNature.TOTAL.final),
+      };
+    });
+}
+
+async function run(peerGroup: 'ALL' | 'SECTOR' | 'LEVEL'): Promise<BenchmarkQuery['benchmark']> {
+  const { data, errors } = await execute(server.url, BenchmarkDocument, {
+    metric: 'BASIC_SHARE',
+    year: 2022,
+    peerGroup,
+  });
+  expect(errors).toBeUndefined();
+  return data!.benchmark;
+}
+
+describe('benchmark', () => {
+  it('gives the distribution over all departments of the year', async () => {
+    const b = await run('ALL');
+    const values = basicShares2022().map((v) => v.value);
+    expect(b.count).toBe(values.length);
+    expect(b.min).toBeCloseTo(Math.min(...values), 12);
+    expect(b.max).toBeCloseTo(Math.max(...values), 12);
+    expect(b.p25).toBeCloseTo(quantile(values, 0.25), 12);
+    expect(b.median).toBeCloseTo(quantile(values, 0.5), 12);
+    expect(b.p75).toBeCloseTo(quantile(values, 0.75), 12);
+    expect(b.mean).toBeCloseTo(mean(values), 12);
+    expect(b.stddev).toBeCloseTo(sampleStddev(values), 12);
+    expect(b.syntheticCount).toBe(values.length);
+  });
+
+  it('ranks, places and scores each department within its sector (BASIC_SHARE ranks low first)', async () => {
+    const b = await run('SECTOR');
+    const all = basicShares2022();
+    for (const entry of b.entries) {
+      const me = all.find((v) => v.code === entry.department.code)!;
+      const peers = all.filter((v) => v.sector === me.sector).map((v) => v.value);
+      expect(entry.peerKey).toBe(me.sector);
+      expect(entry.value).toBeCloseTo(me.value, 12);
+      expect(entry.rank).toBe(competitionRank(me.value, peers, false));
+      if (peers.length === 1) {
+        expect(entry.percentile).toBeNull();
+        expect(entry.zScore).toBeNull();
+      } else {
+        expect(entry.percentile).toBeCloseTo(percentRank(me.value, peers, false), 12);
+        expect(entry.zScore).toBeCloseTo((me.value - mean(peers)) / sampleStddev(peers), 9);
+      }
+    }
+    expect(b.groups.map((g) => [g.peerKey, g.count])).toEqual([
+      ['卫生健康', 1],
+      ['政法', 2],
+      ['教育', 2],
+    ]);
+  });
+
+  it('flags as outlier exactly the values outside 1.5 IQR of the level group', async () => {
+    const b = await run('LEVEL');
+    const all = basicShares2022();
+    for (const entry of b.entries) {
+      const me = all.find((v) => v.code === entry.department.code)!;
+      const peers = all.filter((v) => v.level === me.level).map((v) => v.value);
+      const [q1, q3] = [quantile(peers, 0.25), quantile(peers, 0.75)];
+      expect(entry.outlier).toBe(
+        me.value < q1 - 1.5 * (q3 - q1) || me.value > q3 + 1.5 * (q3 - q1),
+      );
+    }
+  });
+
+  it('keeps real departments only when asked', async () => {
+    const { data } = await execute(server.url, BenchmarkDocument, {
+      metric: 'SELF_SCORE',
+      year: 2023,
+      includeSynthetic: false,
+    });
+    expect(data!.benchmark.entries.map((e) => e.department.code)).toEqual([REAL.code]);
+    expect(data!.benchmark).toMatchObject({ count: 1, syntheticCount: 0, median: 96.97 });
+  });
+
+  it('returns only the requested entries while comparing with the whole peer group', async () => {
+    const { data } = await execute(server.url, BenchmarkDocument, {
+      metric: 'BASIC_SHARE',
+      year: 2023,
+      departments: [REAL.code],
+    });
+    expect(data!.benchmark.entries).toHaveLength(1);
+    expect(data!.benchmark.count).toBe(6);
+    expect(data!.benchmark.entries[0]!.value).toBeCloseTo(6756.71 / 10105.79, 12);
+  });
+});
