@@ -763,6 +763,10 @@ describe('cells the normaliser refuses', () => {
     expect(refused('资金配套1:1', '1:1')).toMatch(/ratio/);
   });
 
+  it('refuses a placeholder where the number should be (≥**平方米)', () => {
+    expect(refused('≥**平方米', '1260平方米')).toMatch(/placeholder/);
+  });
+
   it('refuses an empty target', () => {
     expect(refused('', '100%')).toMatch(/empty target/);
   });

@@ -302,6 +302,9 @@ export function readTarget(
     return { reason: `two numbers side by side in the target ('${fused.source}'): fused cells?` };
   if (RANKING.test(cell.compact) && cell.quantities.length > 0)
     return { reason: 'ranking targets are not read' };
+  // `≥**平方米`: a template's placeholder where the number should be.
+  if (/\*{2,}|×{2,}|X{2,}/.test(cell.compact))
+    return { reason: 'placeholder instead of a number in the target' };
   const ratio = /\d[:∶/]\d/.exec(cell.masked);
   if (ratio) return { reason: `ratio or fraction '${ratio[0]}' in the target is not read` };
 
