@@ -124,9 +124,9 @@ describe('metrics of the real report', () => {
       });
       return data!.metricSeries[0]!.points[0]!.value!;
     };
-    expect(await value('BASIC_SHARE')).toBeCloseTo(0.66859, 5);
-    expect(await value('PROJECT_SHARE')).toBeCloseTo(0.3314, 4);
-    expect(await value('EXECUTION_RATE')).toBeCloseTo(0.99149, 5);
+    expect(await value('BASIC_SHARE')).toBeCloseTo(6756.71 / 10105.79, 12);
+    expect(await value('PROJECT_SHARE')).toBeCloseTo(3349.08 / 10105.79, 12);
+    expect(await value('EXECUTION_RATE')).toBeCloseTo(10105.79 / 10192.48, 12);
     expect(await value('DEDUCTION_POINTS')).toBe(3.03);
   });
 });
