@@ -1,0 +1,299 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBPool, PooledConnection } from '../db/duckdb-pool.js';
+import type { BulkFormat } from './bulk-export.js';
+import {
+  CANONICAL_TABLES,
+  canonicalColumns,
+  ident,
+  isReportChild,
+  sqlPath,
+  type CanonicalColumn,
+  type CanonicalTable,
+} from './canonical-tables.js';
+
+/** A canonical file that cannot be imported: names the file, the row (1-based data row) and the column. */
+export class BulkImportError extends Error {
+  constructor(
+    readonly file: string,
+    readonly row: number | null,
+    readonly column: string | null,
+    readonly detail: string,
+  ) {
+    super(
+      `${file}${row === null ? '' : `, row ${row}`}${column === null ? '' : `, column ${column}`}: ${detail}`,
+    );
+    this.name = 'BulkImportError';
+  }
+}
+
+export interface ImportOptions {
+  dir: string;
+  format: BulkFormat;
+  /** Replace stored reports of the same department and year (otherwise a duplicate key is an error). */
+  replace?: boolean;
+}
+
+export interface ImportedTable {
+  table: CanonicalTable;
+  rows: number;
+}
+
+/** Keys that must be unique in a file, per table. */
+const KEYS: Partial<Record<CanonicalTable, readonly string[]>> = {
+  departments: ['code'],
+  department_aliases: ['alias'],
+  reports: ['department_code', 'year'],
+  expenditure_by_nature: ['department_code', 'year', 'category'],
+  stated_figures: ['department_code', 'year', 'name'],
+};
+const SEQ_KEY = ['department_code', 'year', 'seq'];
+
+function stageSource(file: string, format: BulkFormat): string {
+  // CSV is read as text, so that a bad value is reported with its row instead of failing the read.
+  return format === 'parquet'
+    ? `SELECT *, file_row_number + 1 AS __row FROM read_parquet(${sqlPath(file)}, file_row_number = true)`
+    : `SELECT *, row_number() OVER () AS __row FROM read_csv(${sqlPath(file)}, header = true, all_varchar = true)`;
+}
+
+async function first(
+  connection: PooledConnection,
+  sql: string,
+): Promise<Record<string, unknown> | undefined> {
+  return (await connection.query(sql)).rows[0];
+}
+
+/** Checks presence, types, nullability and uniqueness of a staged file; throws on the first bad row. */
+async function stagedColumns(connection: PooledConnection, stage: string): Promise<Set<string>> {
+  const { rows } = await connection.query(
+    `SELECT column_name FROM information_schema.columns WHERE table_name = '${stage}'`,
+  );
+  return new Set(rows.map((r) => String(r.column_name)));
+}
+
+async function validateStage(
+  connection: PooledConnection,
+  table: CanonicalTable,
+  stage: string,
+  file: string,
+  columns: CanonicalColumn[],
+  present: Set<string>,
+): Promise<void> {
+  for (const column of columns) {
+    if (!present.has(column.name)) {
+      if (column.nullable) continue;
+      throw new BulkImportError(file, null, column.name, 'required column is missing');
+    }
+    const c = ident(column.name);
+    const bad = await first(
+      connection,
+      `SELECT __row, CAST(${c} AS VARCHAR) AS value FROM ${stage} WHERE ${c} IS NOT NULL AND TRY_CAST(${c} AS ${column.type}) IS NULL ORDER BY __row LIMIT 1`,
+    );
+    if (bad)
+      throw new BulkImportError(
+        file,
+        Number(bad.__row),
+        column.name,
+        `"${String(bad.value)}" is not a ${column.type}`,
+      );
+    if (!column.nullable) {
+      const empty = await first(
+        connection,
+        `SELECT __row FROM ${stage} WHERE ${c} IS NULL ORDER BY __row LIMIT 1`,
+      );
+      if (empty)
+        throw new BulkImportError(file, Number(empty.__row), column.name, 'value is required');
+    }
+  }
+  const key = KEYS[table] ?? (columns.some((c) => c.name === 'seq') ? SEQ_KEY : null);
+  if (key) {
+    const list = key.map(ident).join(', ');
+    const duplicate = await first(
+      connection,
+      `SELECT max(__row) AS __row, ${list} FROM ${stage} GROUP BY ${list} HAVING count(*) > 1 ORDER BY 1 LIMIT 1`,
+    );
+    if (duplicate)
+      throw new BulkImportError(
+        file,
+        Number(duplicate.__row),
+        key.join('+'),
+        `duplicate key (${key.map((k) => String(duplicate[k])).join(', ')})`,
+      );
+  }
+}
+
+/** Checks that staged rows refer to departments and reports that exist. */
+async function validateReferences(
+  connection: PooledConnection,
+  table: CanonicalTable,
+  stage: string,
+  file: string,
+  replace: boolean,
+): Promise<void> {
+  if (table === 'reports' || table === 'department_aliases') {
+    const unknown = await first(
+      connection,
+      `SELECT s.__row, s.department_code FROM ${stage} s WHERE s.department_code NOT IN (SELECT code FROM departments) ORDER BY s.__row LIMIT 1`,
+    );
+    if (unknown)
+      throw new BulkImportError(
+        file,
+        Number(unknown.__row),
+        'department_code',
+        `unknown department "${String(unknown.department_code)}"`,
+      );
+  }
+  if (table === 'reports' && !replace) {
+    const stored = await first(
+      connection,
+      `SELECT s.__row, s.department_code, s.year FROM ${stage} s JOIN reports r ON r.department_code = s.department_code AND r.year = CAST(s.year AS INTEGER) ORDER BY s.__row LIMIT 1`,
+    );
+    if (stored) {
+      throw new BulkImportError(
+        file,
+        Number(stored.__row),
+        'department_code+year',
+        `report ${String(stored.department_code)} ${String(stored.year)} is already stored (import with replace to overwrite)`,
+      );
+    }
+  }
+  if (isReportChild(table)) {
+    const orphan = await first(
+      connection,
+      `SELECT s.__row, s.department_code, s.year FROM ${stage} s ANTI JOIN stage_reports r ON r.department_code = s.department_code AND CAST(r.year AS INTEGER) = CAST(s.year AS INTEGER) ORDER BY s.__row LIMIT 1`,
+    );
+    if (orphan)
+      throw new BulkImportError(
+        file,
+        Number(orphan.__row),
+        'department_code+year',
+        `no report ${String(orphan.department_code)} ${String(orphan.year)} in reports file`,
+      );
+  }
+}
+
+async function insertStage(
+  connection: PooledConnection,
+  table: CanonicalTable,
+  stage: string,
+  columns: CanonicalColumn[],
+  present: Set<string>,
+): Promise<number> {
+  const used = columns.filter((c) => present.has(c.name));
+  const cast = (c: CanonicalColumn) => `CAST(s.${ident(c.name)} AS ${c.type})`;
+  if (table === 'departments') {
+    const names = used.map((c) => ident(c.name));
+    const result = await connection.query(
+      `INSERT INTO departments (${names.join(', ')}) SELECT ${used.map(cast).join(', ')} FROM ${stage} s
+       ON CONFLICT (code) DO UPDATE SET ${used
+         .filter((c) => c.name !== 'code')
+         .map((c) => `${ident(c.name)} = excluded.${ident(c.name)}`)
+         .join(', ')}`,
+    );
+    return result.rowsChanged;
+  }
+  if (table === 'department_aliases') {
+    await connection.query(
+      `DELETE FROM department_aliases WHERE alias IN (SELECT alias FROM ${stage})`,
+    );
+    return (
+      await connection.query(
+        `INSERT INTO department_aliases (alias, department_code) SELECT alias, department_code FROM ${stage} s`,
+      )
+    ).rowsChanged;
+  }
+  if (table === 'reports') {
+    const names = used.map((c) => ident(c.name));
+    return (
+      await connection.query(
+        `INSERT INTO reports (${names.join(', ')}) SELECT ${used.map(cast).join(', ')} FROM ${stage} s ORDER BY s.year, s.department_code`,
+      )
+    ).rowsChanged;
+  }
+  const own = used.filter(
+    (c) => !(c.name === 'department_code' && table !== 'data_quality_issues'),
+  );
+  const targetColumns = ['report_id', ...own.map((c) => ident(c.name))];
+  const values = ['r.id', ...own.map((c) => (c.name === 'year' ? 'r.year' : cast(c)))];
+  const result = await connection.query(
+    `INSERT INTO ${table} (${targetColumns.join(', ')})
+     SELECT ${values.join(', ')} FROM ${stage} s
+     JOIN reports r ON r.department_code = s.department_code AND r.year = CAST(s.year AS INTEGER)
+     ORDER BY r.year, r.department_code`,
+  );
+  return result.rowsChanged;
+}
+
+/**
+ * Imports a folder of canonical files (one per table, as exportCanonical writes them) in ONE
+ * transaction: every file is validated (types, required values, unique keys, references) before
+ * anything is written, and any error rolls the whole import back. Files absent from the folder
+ * are skipped, except reports, which every report part needs.
+ */
+export async function importCanonical(
+  pool: DuckDBPool,
+  options: ImportOptions,
+  onTable?: (t: ImportedTable) => void,
+): Promise<ImportedTable[]> {
+  const files = new Map(
+    CANONICAL_TABLES.map((t) => [t, join(options.dir, `${t}.${options.format}`)]),
+  );
+  if (!existsSync(files.get('reports')!)) {
+    throw new BulkImportError(
+      files.get('reports')!,
+      null,
+      null,
+      'file not found: every import needs reports',
+    );
+  }
+  return pool.withConnection(async (connection) => {
+    await connection.query('BEGIN TRANSACTION');
+    try {
+      const imported: ImportedTable[] = [];
+      for (const table of CANONICAL_TABLES) {
+        const file = files.get(table)!;
+        if (!existsSync(file)) continue;
+        const stage = `stage_${table}`;
+        try {
+          await connection.query(
+            `CREATE OR REPLACE TEMP TABLE ${stage} AS ${stageSource(file, options.format)}`,
+          );
+        } catch (error) {
+          throw new BulkImportError(
+            file,
+            null,
+            null,
+            `cannot be read as ${options.format}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+        const columns = await canonicalColumns(connection, table);
+        const present = await stagedColumns(connection, stage);
+        await validateStage(connection, table, stage, file, columns, present);
+        await validateReferences(connection, table, stage, file, options.replace ?? false);
+        if (table === 'reports' && options.replace) {
+          await deleteReports(connection, stage);
+        }
+        const rows = await insertStage(connection, table, stage, columns, present);
+        imported.push({ table, rows });
+        onTable?.({ table, rows });
+      }
+      await connection.query('COMMIT');
+      return imported;
+    } catch (error) {
+      await connection.query('ROLLBACK');
+      throw error;
+    } finally {
+      for (const table of CANONICAL_TABLES)
+        await connection.query(`DROP TABLE IF EXISTS temp.stage_${table}`).catch(() => {});
+    }
+  });
+}
+
+/** Deletes stored reports (and their parts) that the staged reports replace. */
+async function deleteReports(connection: PooledConnection, stage: string): Promise<void> {
+  const ids = `SELECT r.id FROM reports r JOIN ${stage} s ON r.department_code = s.department_code AND r.year = CAST(s.year AS INTEGER)`;
+  for (const table of CANONICAL_TABLES.filter(isReportChild)) {
+    await connection.query(`DELETE FROM ${table} WHERE report_id IN (${ids})`);
+  }
+  await connection.query(`DELETE FROM reports WHERE id IN (${ids})`);
+}
