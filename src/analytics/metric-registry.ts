@@ -108,6 +108,14 @@ export const METRICS = {
     description: 'Points lost in all parts (sum of deductions).',
     sql: amount('deduction_points'),
   },
+  OVERSHOOT_SHARE: {
+    label: '指标超目标占比',
+    unit: 'fraction',
+    direction: 'LOWER_BETTER',
+    description:
+      'Share of measurable indicator measures (表3) that overshoot their target (attainment ≥ 1.2) or hit the ceiling: targets set too low.',
+    sql: 'f.overshoot_share',
+  },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricName = keyof typeof METRICS;

@@ -91,6 +91,13 @@ export interface IndicatorsTable extends ReportChild {
   name: string;
   target_text: string;
   actual_text: string;
+  indicator_key: string | null;
+  understood: boolean | null;
+  not_understood_reason: string | null;
+}
+
+export interface ProblemsTable extends TextItemTable {
+  topics: string[] | null;
 }
 
 export interface ManagementScoresTable extends ReportChild {
@@ -137,10 +144,13 @@ export interface Database {
   indicators: IndicatorsTable;
   management_scores: ManagementScoresTable;
   deductions: DeductionsTable;
-  problems: TextItemTable;
+  problems: ProblemsTable;
   improvements: TextItemTable;
   data_quality_issues: DataQualityIssuesTable;
   report_facts: ReportFactsView;
+  indicator_measures: IndicatorMeasuresTable;
+  indicator_links: IndicatorLinksTable;
+  measure_links: MeasureLinksTable;
 }
 
 /** The `report_facts` view (sql/002_report_facts.sql): one row per report, ratios as numbers. */
@@ -165,4 +175,49 @@ export interface ReportFactsView {
   duty_score: Decimal;
   management_score: Decimal;
   deduction_points: Decimal;
+  measurable: number;
+  overshooting: number;
+  overshoot_share: number | null;
+}
+
+export interface IndicatorMeasuresTable {
+  report_id: number;
+  year: number;
+  seq: number;
+  measure_index: number;
+  comparator: string;
+  target: number | null;
+  target_high: number | null;
+  actual: number | null;
+  unit: string | null;
+  unit_kind: string | null;
+  direction: string;
+  confidence: string;
+  actual_kind: string;
+  target_source: string;
+  actual_source: string | null;
+  attainment: number | null;
+  evidence: boolean;
+  ceiling: boolean;
+}
+
+export interface IndicatorLinksTable {
+  report_id: number;
+  year: number;
+  seq: number;
+  previous_year: number;
+  previous_seq: number;
+  score: number;
+  matched_by: string;
+}
+
+export interface MeasureLinksTable {
+  report_id: number;
+  year: number;
+  seq: number;
+  measure_index: number;
+  previous_seq: number;
+  previous_measure_index: number;
+  previous_actual: number | null;
+  ratchet_failure: boolean;
 }

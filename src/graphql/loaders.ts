@@ -3,6 +3,7 @@ import { departmentsByCode } from '../analytics/departments.js';
 import {
   childRows,
   factsByReport,
+  measuresByReport,
   reportsById,
   reportsOfDepartments,
 } from '../analytics/report-parts.js';
@@ -36,6 +37,7 @@ export function createLoaders(db: Reader) {
     problems: child('problems'),
     improvements: child('improvements'),
     dataQuality: child('data_quality_issues'),
+    measures: new DataLoader((ids: readonly number[]) => measuresByReport(db, ids)),
   };
 }
 

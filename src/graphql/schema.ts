@@ -9,6 +9,7 @@ import './metric.js';
 import './benchmark.js';
 import './structure.js';
 import './deduction-trend.js';
+import './target-findings.js';
 
 /** The GraphQL schema: every type family registered on the builder, built once. */
 export const schema = builder.toSchema({ sortSchema: false });

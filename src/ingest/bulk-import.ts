@@ -46,6 +46,8 @@ const KEYS: Partial<Record<CanonicalTable, readonly string[]>> = {
   reports: ['department_code', 'year'],
   expenditure_by_nature: ['department_code', 'year', 'category'],
   stated_figures: ['department_code', 'year', 'name'],
+  indicator_measures: ['department_code', 'year', 'seq', 'measure_index'],
+  measure_links: ['department_code', 'year', 'seq', 'measure_index'],
 };
 const SEQ_KEY = ['department_code', 'year', 'seq'];
 

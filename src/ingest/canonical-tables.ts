@@ -23,6 +23,9 @@ export const CANONICAL_TABLES = [
   'problems',
   'improvements',
   'data_quality_issues',
+  'indicator_measures',
+  'indicator_links',
+  'measure_links',
 ] as const;
 
 export type CanonicalTable = (typeof CANONICAL_TABLES)[number];

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, NatureCategory } from '../db/tables.js';
+import { CANONICAL_TABLES, isReportChild } from './canonical-tables.js';
 import { resolveDepartment } from './department-registry.js';
+import { readIndicators } from './indicator-facts.js';
+import { relinkYears } from './indicator-linker.js';
+import { problemTopics } from './problem-topics.js';
 import { reconcile } from './reconcile.js';
 import type { ReportDocument } from './report-document.js';
 import { ReportParseError } from './report-parse-error.js';
@@ -45,20 +49,7 @@ async function insertAll<T extends keyof Database>(
 }
 
 async function deleteReport(trx: Transaction<Database>, reportId: number): Promise<void> {
-  const children = [
-    'goals',
-    'revenue_by_function',
-    'expenditure_by_function',
-    'expenditure_by_nature',
-    'stated_figures',
-    'key_tasks',
-    'indicators',
-    'management_scores',
-    'deductions',
-    'problems',
-    'improvements',
-    'data_quality_issues',
-  ] as const;
+  const children = CANONICAL_TABLES.filter(isReportChild);
   for (const table of children)
     await trx.deleteFrom(table).where('report_id', '=', reportId).execute();
   await trx.deleteFrom('reports').where('id', '=', reportId).execute();
@@ -144,7 +135,11 @@ export async function loadReport(
     const texts = (items: readonly string[]) =>
       items.map((text, i) => ({ ...base, seq: i + 1, text }));
     await insertAll(trx, 'goals', texts(doc.goals));
-    await insertAll(trx, 'problems', texts(doc.problems));
+    await insertAll(
+      trx,
+      'problems',
+      doc.problems.map((text, i) => ({ ...base, seq: i + 1, text, topics: problemTopics(text) })),
+    );
     await insertAll(trx, 'improvements', texts(doc.improvements));
     const amounts = (items: ReportDocument['revenueByFunction']) =>
       items.map((r, i) => ({
@@ -192,16 +187,45 @@ export async function loadReport(
         actual_text: t.actualText,
       })),
     );
+    const readings = readIndicators(doc.indicators);
     await insertAll(
       trx,
       'indicators',
-      doc.indicators.map((r) => ({
+      doc.indicators.map((r, i) => ({
         ...base,
         seq: r.seq,
         name: r.name,
         target_text: r.targetText,
         actual_text: r.actualText,
+        indicator_key: readings[i]!.key,
+        understood: readings[i]!.understood,
+        not_understood_reason: readings[i]!.reason,
       })),
+    );
+    await insertAll(
+      trx,
+      'indicator_measures',
+      readings.flatMap((reading) =>
+        reading.measures.map((m) => ({
+          ...base,
+          seq: reading.seq,
+          measure_index: m.measureIndex,
+          comparator: m.comparator,
+          target: m.target,
+          target_high: m.targetHigh,
+          actual: m.actual,
+          unit: m.unit,
+          unit_kind: m.unitKind,
+          direction: m.direction,
+          confidence: m.confidence,
+          actual_kind: m.actualKind,
+          target_source: m.targetSource,
+          actual_source: m.actualSource,
+          attainment: m.attainment,
+          evidence: m.evidence,
+          ceiling: m.ceiling,
+        })),
+      ),
     );
     await insertAll(
       trx,
@@ -245,6 +269,7 @@ export async function loadReport(
         actual: n.actual,
       })),
     );
+    await relinkYears(trx, departmentCode, [doc.year, doc.year + 1]);
     return {
       status: existing ? 'replaced' : 'inserted',
       reportId,

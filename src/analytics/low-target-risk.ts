@@ -1,0 +1,120 @@
+import { sql } from 'kysely';
+import type { PeerGroup } from './benchmark.js';
+import { checkScope } from './analytics-error.js';
+import { DEFAULT_MIN_ATTAINMENT } from './target-findings.js';
+import type { Reader } from './reader.js';
+
+/** How what a department admits compares with what was detected. */
+export type Admission =
+  'ADMITTED_AND_DETECTED' | 'DETECTED_NOT_ADMITTED' | 'ADMITTED_NOT_DETECTED' | 'NEITHER';
+
+export interface DepartmentTargetRisk {
+  departmentCode: string;
+  year: number;
+  peerKey: string;
+  /** Measures that are evidence for the target question (not milestones, cost caps, copies…). */
+  measurable: number;
+  /** RATIO: attainment ≥ 1.2. */
+  overshooting: number;
+  ceilingHits: number;
+  ratchetFailures: number;
+  /** The report's problem list names targets set too low (topic LOW_TARGETS). */
+  admitted: boolean;
+  /** Measurable measures with at least one finding / measurable measures (0 when none measurable). */
+  riskScore: number;
+  /** 1 = highest risk in the peer group; ties share a rank. */
+  rank: number;
+  admission: Admission;
+}
+
+const PEER_KEY: Record<PeerGroup, string> = {
+  ALL: `'ALL'`,
+  SECTOR: `coalesce(d.sector, '(no sector)')`,
+  LEVEL: 'd.level',
+};
+
+/**
+ * Departments ranked by how much their targets look set too low in one year: the share of
+ * measurable indicator measures that overshoot (RATIO), hit the ceiling or were not raised after
+ * being beaten (ratchet), with what the report itself admits. One statement.
+ */
+export async function lowTargetRisk(
+  db: Reader,
+  args: { year: number; peerGroup: PeerGroup; includeSynthetic?: boolean; minAttainment?: number },
+): Promise<DepartmentTargetRisk[]> {
+  checkScope({ fromYear: args.year });
+  const min = (args.minAttainment ?? DEFAULT_MIN_ATTAINMENT) - 1e-9;
+  const { rows } = await sql<{
+    department_code: string;
+    year: number;
+    peer_key: string;
+    measurable: number;
+    overshooting: number;
+    ceiling_hits: number;
+    ratchet_failures: number;
+    admitted: boolean;
+    risk_score: number;
+    rank: number;
+  }>`
+    WITH s AS (
+      SELECT r.id, r.department_code, r.year, ${sql.raw(PEER_KEY[args.peerGroup])} AS peer_key
+      FROM reports r JOIN departments d ON d.code = r.department_code
+      WHERE r.year = ${args.year} AND (${args.includeSynthetic ?? true} OR NOT d.synthetic)
+    ),
+    measures AS (
+      SELECT m.report_id, m.evidence,
+             m.evidence AND m.attainment >= ${min} AS ratio,
+             m.evidence AND m.ceiling AS ceiling_hit,
+             coalesce(ml.ratchet_failure, false) AS ratchet
+      FROM indicator_measures m
+      LEFT JOIN measure_links ml ON ml.report_id = m.report_id AND ml.seq = m.seq AND ml.measure_index = m.measure_index
+      WHERE m.report_id IN (SELECT id FROM s)
+    ),
+    counts AS (
+      SELECT report_id,
+             count(*) FILTER (WHERE evidence) AS measurable,
+             count(*) FILTER (WHERE ratio) AS overshooting,
+             count(*) FILTER (WHERE ceiling_hit) AS ceiling_hits,
+             count(*) FILTER (WHERE ratchet) AS ratchet_failures,
+             count(*) FILTER (WHERE evidence AND (ratio OR ceiling_hit OR ratchet)) AS flagged
+      FROM measures GROUP BY report_id
+    ),
+    admitted AS (
+      SELECT report_id, bool_or(list_contains(topics, 'LOW_TARGETS')) AS admitted
+      FROM problems WHERE report_id IN (SELECT id FROM s) GROUP BY report_id
+    ),
+    scored AS (
+      SELECT s.department_code, s.year, s.peer_key,
+             coalesce(c.measurable, 0) AS measurable, coalesce(c.overshooting, 0) AS overshooting,
+             coalesce(c.ceiling_hits, 0) AS ceiling_hits, coalesce(c.ratchet_failures, 0) AS ratchet_failures,
+             coalesce(a.admitted, false) AS admitted,
+             coalesce(CAST(c.flagged AS DOUBLE) / nullif(c.measurable, 0), 0) AS risk_score
+      FROM s LEFT JOIN counts c ON c.report_id = s.id LEFT JOIN admitted a ON a.report_id = s.id
+    )
+    SELECT *, rank() OVER (PARTITION BY peer_key ORDER BY risk_score DESC) AS rank
+    FROM scored
+    ORDER BY peer_key, rank, department_code`.execute(db);
+  return rows.map((r) => {
+    const detected =
+      Number(r.overshooting) + Number(r.ceiling_hits) + Number(r.ratchet_failures) > 0;
+    return {
+      departmentCode: r.department_code,
+      year: Number(r.year),
+      peerKey: r.peer_key,
+      measurable: Number(r.measurable),
+      overshooting: Number(r.overshooting),
+      ceilingHits: Number(r.ceiling_hits),
+      ratchetFailures: Number(r.ratchet_failures),
+      admitted: r.admitted,
+      riskScore: r.risk_score,
+      rank: Number(r.rank),
+      admission: detected
+        ? r.admitted
+          ? 'ADMITTED_AND_DETECTED'
+          : 'DETECTED_NOT_ADMITTED'
+        : r.admitted
+          ? 'ADMITTED_NOT_DETECTED'
+          : 'NEITHER',
+    };
+  });
+}

@@ -1,0 +1,209 @@
+import { lowTargetRisk, type DepartmentTargetRisk } from '../analytics/low-target-risk.js';
+import type { MeasureView } from '../analytics/report-parts.js';
+import {
+  overshootIndicators,
+  targetRatchets,
+  type OvershootFinding,
+  type RatchetFinding,
+} from '../analytics/target-findings.js';
+import { builder } from './builder.js';
+import type { GraphQLContext } from './context.js';
+import { departmentOf } from './department-of.js';
+import { PeerGroupEnum } from './enums.js';
+import { IndicatorMeasureRef, OvershootRuleEnum, PerformanceIndicatorRef } from './indicator.js';
+import { DepartmentRef } from './refs.js';
+
+/** The measure of a finding, with its flags, through the request's measure loader. */
+async function measureOf(
+  ctx: GraphQLContext,
+  m: { report_id: number; seq: number; measure_index: number },
+): Promise<MeasureView> {
+  const measures = await ctx.loaders.measures.load(m.report_id);
+  const found = measures.find((x) => x.seq === m.seq && x.measure_index === m.measure_index);
+  if (!found) throw new Error(`measure ${m.report_id}/${m.seq}/${m.measure_index} vanished`);
+  return found;
+}
+
+const IndicatorOvershootRef = builder.objectRef<OvershootFinding>('IndicatorOvershoot').implement({
+  description:
+    'An indicator whose actual overshoots its target: the rule that fired and the numbers behind it.',
+  fields: (t) => ({
+    department: t.field({
+      type: DepartmentRef,
+      resolve: (f, _a, ctx) => departmentOf(ctx, f.departmentCode),
+      description: 'The department.',
+    }),
+    year: t.exposeInt('year', { description: 'Fiscal year.' }),
+    indicator: t.field({
+      type: PerformanceIndicatorRef,
+      resolve: (f) => f.indicator,
+      description: 'The indicator (表3 row).',
+    }),
+    measure: t.field({
+      type: IndicatorMeasureRef,
+      resolve: (f, _a, ctx) => measureOf(ctx, f.measure),
+      description: 'The measure that fired.',
+    }),
+    attainment: t.exposeFloat('attainment', {
+      nullable: true,
+      description: 'actual / target (target / actual when lower is better).',
+    }),
+    rule: t.field({
+      type: OvershootRuleEnum,
+      resolve: (f) => f.rule,
+      description: 'RATIO, CEILING or CHRONIC.',
+    }),
+  }),
+});
+
+const TargetRatchetRef = builder.objectRef<RatchetFinding>('TargetRatchet').implement({
+  description:
+    'A target not raised after being beaten: this year’s target below last year’s actual for the same indicator.',
+  fields: (t) => ({
+    department: t.field({
+      type: DepartmentRef,
+      resolve: (f, _a, ctx) => departmentOf(ctx, f.departmentCode),
+      description: 'The department.',
+    }),
+    year: t.exposeInt('year', { description: 'The later fiscal year.' }),
+    indicator: t.field({
+      type: PerformanceIndicatorRef,
+      resolve: (f) => f.indicator,
+      description: 'This year’s indicator.',
+    }),
+    previous: t.field({
+      type: PerformanceIndicatorRef,
+      resolve: (f) => f.previous,
+      description: 'Last year’s indicator it was matched to.',
+    }),
+    measure: t.field({
+      type: IndicatorMeasureRef,
+      resolve: (f, _a, ctx) => measureOf(ctx, f.measure),
+      description: 'This year’s measure.',
+    }),
+    previousActual: t.exposeFloat('previousActual', {
+      nullable: true,
+      description: 'Last year’s actual.',
+    }),
+    target: t.exposeFloat('target', { nullable: true, description: 'This year’s target.' }),
+    matchedBy: t.exposeString('matchedBy', {
+      description: 'Why the two years’ indicators were taken for the same one.',
+    }),
+  }),
+});
+
+const AdmissionEnum = builder.enumType('Admission', {
+  description: 'What a department admits about low targets against what was detected.',
+  values: {
+    ADMITTED_AND_DETECTED: { description: 'The problem list admits it and findings confirm it.' },
+    DETECTED_NOT_ADMITTED: { description: 'Findings show it; the report does not admit it.' },
+    ADMITTED_NOT_DETECTED: { description: 'The report admits it; no finding shows it.' },
+    NEITHER: { description: 'Neither admitted nor detected.' },
+  } as const,
+});
+
+const DepartmentTargetRiskRef = builder
+  .objectRef<DepartmentTargetRisk>('DepartmentTargetRisk')
+  .implement({
+    description:
+      'How much a department’s targets look set too low in one year, ranked among its peers.',
+    fields: (t) => ({
+      department: t.field({
+        type: DepartmentRef,
+        resolve: (r, _a, ctx) => departmentOf(ctx, r.departmentCode),
+        description: 'The department.',
+      }),
+      year: t.exposeInt('year', { description: 'Fiscal year.' }),
+      peerKey: t.exposeString('peerKey', { description: 'The peer group it is ranked in.' }),
+      measurable: t.exposeInt('measurable', { description: 'Measures that count as evidence.' }),
+      overshooting: t.exposeInt('overshooting', {
+        description: 'Measures with attainment ≥ 1.2 (RATIO).',
+      }),
+      ceilingHits: t.exposeInt('ceilingHits', {
+        description: 'Measures that hit the ceiling (CEILING).',
+      }),
+      ratchetFailures: t.exposeInt('ratchetFailures', {
+        description: 'Targets below last year’s actual.',
+      }),
+      admitted: t.exposeBoolean('admitted', {
+        description: 'The problems section admits targets set too low.',
+      }),
+      admission: t.field({
+        type: AdmissionEnum,
+        resolve: (r) => r.admission,
+        description: 'Admitted against detected.',
+      }),
+      riskScore: t.exposeFloat('riskScore', {
+        description: 'Share of measurable measures with at least one finding (0 to 1).',
+      }),
+      rank: t.exposeInt('rank', { description: '1 = highest risk in its peer group.' }),
+    }),
+  });
+
+const scopeArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
+  fromYear: t.arg.int({ description: 'First fiscal year.' }),
+  toYear: t.arg.int({ description: 'Last fiscal year.' }),
+  departments: t.arg.idList({ description: 'Only these departments (at most 500).' }),
+});
+
+builder.queryFields((t) => ({
+  overshootIndicators: t.field({
+    type: [IndicatorOvershootRef],
+    description:
+      'Indicators whose actuals overshoot their targets (RATIO, CEILING, CHRONIC), largest attainment first.',
+    args: {
+      ...scopeArgs(t),
+      minAttainment: t.arg.float({
+        defaultValue: 1.2,
+        description: 'RATIO threshold on attainment.',
+      }),
+      first: t.arg.int({
+        defaultValue: 100,
+        description: 'At most this many findings (1 to 10000).',
+      }),
+    },
+    resolve: (_root, args, ctx) =>
+      overshootIndicators(ctx.db, {
+        fromYear: args.fromYear,
+        toYear: args.toYear,
+        departments: args.departments?.map(String),
+        minAttainment: args.minAttainment ?? 1.2,
+        first: args.first ?? 100,
+      }),
+  }),
+  targetRatchet: t.field({
+    type: [TargetRatchetRef],
+    description:
+      'Targets not raised after being beaten: this year’s target below last year’s actual, per matched indicator.',
+    args: scopeArgs(t),
+    resolve: (_root, args, ctx) =>
+      targetRatchets(ctx.db, {
+        fromYear: args.fromYear,
+        toYear: args.toYear,
+        departments: args.departments?.map(String),
+      }),
+  }),
+  lowTargetRisk: t.field({
+    type: [DepartmentTargetRiskRef],
+    description:
+      'Departments ranked by the share of their indicators with targets that look set too low, with what they admit.',
+    args: {
+      year: t.arg.int({ required: true, description: 'Fiscal year.' }),
+      peerGroup: t.arg({
+        type: PeerGroupEnum,
+        defaultValue: 'ALL',
+        description: 'Rank within ALL, SECTOR or LEVEL.',
+      }),
+      includeSynthetic: t.arg.boolean({
+        defaultValue: true,
+        description: 'Include synthetic demo departments.',
+      }),
+    },
+    resolve: (_root, args, ctx) =>
+      lowTargetRisk(ctx.db, {
+        year: args.year,
+        peerGroup: args.peerGroup ?? 'ALL',
+        includeSynthetic: args.includeSynthetic ?? true,
+      }),
+  }),
+}));

@@ -1,0 +1,141 @@
+import {
+  attainment,
+  isEvidence,
+  isRatchetFailure,
+  measureFlags,
+} from '../analytics/overshoot-rules.js';
+import type { IndicatorMeasure } from './indicator-normaliser.js';
+import { normaliseIndicator } from './indicator-normaliser.js';
+import { indicatorKey, matchIndicator } from './indicator-key.js';
+import type { IndicatorRow } from './report-document.js';
+
+/** One indicator read into measures, as stored. */
+export interface IndicatorReading {
+  seq: number;
+  key: string;
+  understood: boolean;
+  reason: string | null;
+  measures: MeasureFact[];
+}
+
+/** A measure with what the single-year rules say about it. */
+export interface MeasureFact extends IndicatorMeasure {
+  measureIndex: number;
+  attainment: number | null;
+  evidence: boolean;
+  ceiling: boolean;
+}
+
+/** Reads each 表3 indicator with the normaliser and evaluates the single-year rules (domain.md defaults). */
+export function readIndicators(
+  rows: readonly Pick<IndicatorRow, 'seq' | 'name' | 'targetText' | 'actualText'>[],
+): IndicatorReading[] {
+  return rows.map((row) => {
+    const result = normaliseIndicator({
+      name: row.name,
+      target: row.targetText,
+      actual: row.actualText,
+    });
+    return {
+      seq: row.seq,
+      key: indicatorKey(row.name),
+      understood: result.understood,
+      reason: result.understood ? null : result.reason,
+      measures: result.measures.map((m, measureIndex) => ({
+        ...m,
+        measureIndex,
+        attainment: attainment(m),
+        evidence: isEvidence(m),
+        ceiling: measureFlags(m).includes('CEILING'),
+      })),
+    };
+  });
+}
+
+/** An indicator of one year with its measures, as the linker needs it. */
+export interface LinkableIndicator {
+  seq: number;
+  name: string;
+  measures: Pick<
+    MeasureFact,
+    | 'measureIndex'
+    | 'target'
+    | 'actual'
+    | 'direction'
+    | 'unit'
+    | 'comparator'
+    | 'unitKind'
+    | 'confidence'
+    | 'actualKind'
+  >[];
+}
+
+export interface IndicatorLink {
+  seq: number;
+  previousSeq: number;
+  score: number;
+  matchedBy: string;
+}
+
+/**
+ * Links each indicator to at most one indicator of the previous year, one to one: all pairs
+ * that matchIndicator accepts are taken best score first, so two indicators never claim the
+ * same predecessor.
+ */
+export function linkIndicators(
+  current: readonly LinkableIndicator[],
+  previous: readonly LinkableIndicator[],
+): IndicatorLink[] {
+  const unitOf = (i: LinkableIndicator) => i.measures[0]?.unit ?? null;
+  const pairs: IndicatorLink[] = [];
+  for (const c of current) {
+    for (const p of previous) {
+      const match = matchIndicator({ name: c.name, unit: unitOf(c) }, [
+        { name: p.name, unit: unitOf(p) },
+      ]);
+      if (match)
+        pairs.push({
+          seq: c.seq,
+          previousSeq: p.seq,
+          score: match.match.score,
+          matchedBy: match.match.matchedBy,
+        });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score || a.seq - b.seq || a.previousSeq - b.previousSeq);
+  const taken = new Set<number>();
+  const done = new Set<number>();
+  return pairs.filter((p) => {
+    if (taken.has(p.previousSeq) || done.has(p.seq)) return false;
+    taken.add(p.previousSeq);
+    done.add(p.seq);
+    return true;
+  });
+}
+
+/**
+ * Ratchet failure between a measure and the same measure of last year (domain.md): last year's
+ * actual must be evidence (a real value, not a copy of the target or a cost cap), and this
+ * year's target a numeric bound read with confidence.
+ */
+export function ratchetFailure(
+  previous: LinkableIndicator['measures'][number],
+  current: LinkableIndicator['measures'][number],
+): boolean {
+  if (!isEvidence(previous)) return false;
+  // The current year's actual plays no part: judge the current measure as if its actual were a value.
+  if (!isEvidence({ ...current, actualKind: 'VALUE', actual: current.actual ?? current.target }))
+    return false;
+  return isRatchetFailure(previous, current);
+}
+
+/** Measures of a linked pair that correspond: the same position, or else the same unit. */
+export function correspondingMeasure<M extends { measureIndex: number; unit: string | null }>(
+  measure: M,
+  previous: readonly M[],
+): M | undefined {
+  return (
+    previous.find((p) => p.measureIndex === measure.measureIndex && p.unit === measure.unit) ??
+    previous.find((p) => p.unit === measure.unit)
+  );
+}
