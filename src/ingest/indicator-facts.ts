@@ -12,6 +12,7 @@ import type { IndicatorRow } from './report-document.js';
 /** One indicator read into measures, as stored. */
 export interface IndicatorReading {
   seq: number;
+  name: string;
   key: string;
   understood: boolean;
   reason: string | null;
@@ -38,6 +39,7 @@ export function readIndicators(
     });
     return {
       seq: row.seq,
+      name: row.name,
       key: indicatorKey(row.name),
       understood: result.understood,
       reason: result.understood ? null : result.reason,

@@ -1,11 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/tables.js';
-import {
-  correspondingMeasure,
-  linkIndicators,
-  ratchetFailure,
-  type LinkableIndicator,
-} from './indicator-facts.js';
+import type { LinkableIndicator } from './indicator-facts.js';
+import { linkRows } from './indicator-link-rows.js';
+import type { CanonicalRow } from './report-rows.js';
 import type {
   Direction,
   UnitKind,
@@ -87,42 +84,20 @@ export async function relinkYears(
     if (previous === undefined) continue;
     const now = indicators.get(current)!;
     const before = indicators.get(previous)!;
-    const links = linkIndicators(now, before);
-    if (links.length === 0) continue;
-    await trx
-      .insertInto('indicator_links')
-      .values(
-        links.map((l) => ({
-          report_id: current,
-          year,
-          seq: l.seq,
-          previous_year: year - 1,
-          previous_seq: l.previousSeq,
-          score: l.score,
-          matched_by: l.matchedBy,
-        })),
-      )
-      .execute();
-    const measureRows = links.flatMap((link) => {
-      const cur = now.find((i) => i.seq === link.seq)!;
-      const prev = before.find((i) => i.seq === link.previousSeq)!;
-      return cur.measures.flatMap((m) => {
-        const p = correspondingMeasure(m, prev.measures);
-        if (!p) return [];
-        return [
-          {
-            report_id: current,
-            year,
-            seq: link.seq,
-            measure_index: m.measureIndex,
-            previous_seq: link.previousSeq,
-            previous_measure_index: p.measureIndex,
-            previous_actual: p.actual,
-            ratchet_failure: ratchetFailure(p, m),
-          },
-        ];
-      });
+    const { indicator_links, measure_links } = linkRows(departmentCode, year, now, before);
+    const withId = ({ department_code: _, ...row }: CanonicalRow) => ({
+      report_id: current,
+      ...row,
     });
-    if (measureRows.length > 0) await trx.insertInto('measure_links').values(measureRows).execute();
+    if (indicator_links.length > 0)
+      await trx
+        .insertInto('indicator_links')
+        .values(indicator_links.map(withId) as never)
+        .execute();
+    if (measure_links.length > 0)
+      await trx
+        .insertInto('measure_links')
+        .values(measure_links.map(withId) as never)
+        .execute();
   }
 }

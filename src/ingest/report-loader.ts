@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, NatureCategory } from '../db/tables.js';
-import { CANONICAL_TABLES, isReportChild } from './canonical-tables.js';
+import type { Database } from '../db/tables.js';
+import { CANONICAL_TABLES, isReportChild, type CanonicalTable } from './canonical-tables.js';
 import { resolveDepartment } from './department-registry.js';
-import { readIndicators } from './indicator-facts.js';
 import { relinkYears } from './indicator-linker.js';
-import { problemTopics } from './problem-topics.js';
-import { reconcile } from './reconcile.js';
 import type { ReportDocument } from './report-document.js';
 import { ReportParseError } from './report-parse-error.js';
+import { reportRows, type CanonicalRow } from './report-rows.js';
 
 /** What loading one report did. */
 export interface LoadResult {
@@ -31,16 +29,29 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-const CATEGORIES: readonly NatureCategory[] = ['TOTAL', 'BASIC', 'PERSONNEL', 'PUBLIC', 'PROJECT'];
+/** Report parts stored with the department code as a column of their own (not only via the report). */
+const KEEPS_DEPARTMENT = new Set<CanonicalTable>(['data_quality_issues']);
+
+/** A canonical child row as stored: the report's id instead of its department code. */
+function stored(
+  table: CanonicalTable,
+  row: CanonicalRow,
+  reportId: number,
+): Record<string, unknown> {
+  const { department_code, ...rest } = row;
+  return KEEPS_DEPARTMENT.has(table)
+    ? { report_id: reportId, department_code, ...rest }
+    : { report_id: reportId, ...rest };
+}
 
 /** Inserts rows in chunks that stay well under DuckDB's parameter limits. */
-async function insertAll<T extends keyof Database>(
+async function insertAll(
   trx: Transaction<Database>,
-  table: T,
+  table: CanonicalTable,
   rows: readonly Record<string, unknown>[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
-    // Kysely cannot infer a row type across a union of table names; each caller builds the right shape.
+    // Kysely cannot infer a row type across a union of table names; reportRows builds each shape.
     await trx
       .insertInto(table)
       .values(rows.slice(i, i + 500) as never)
@@ -49,16 +60,17 @@ async function insertAll<T extends keyof Database>(
 }
 
 async function deleteReport(trx: Transaction<Database>, reportId: number): Promise<void> {
-  const children = CANONICAL_TABLES.filter(isReportChild);
-  for (const table of children)
+  for (const table of CANONICAL_TABLES.filter(isReportChild)) {
     await trx.deleteFrom(table).where('report_id', '=', reportId).execute();
+  }
   await trx.deleteFrom('reports').where('id', '=', reportId).execute();
 }
 
 /**
  * Stores one parsed report in one transaction: all of it or nothing. Loading the same text twice
  * changes nothing; a different text for a stored department and year is refused unless
- * `replace` is set. Reconciliation runs here, so every stored report has its data-quality issues.
+ * `replace` is set. Reconciliation and indicator reading run here (reportRows), and the links to
+ * the department's previous and next years are remade.
  */
 export async function loadReport(
   db: Kysely<Database>,
@@ -76,7 +88,13 @@ export async function loadReport(
     );
   }
   const sha = contentHash(sourceText);
-  const issues = reconcile(doc);
+  const { rows } = reportRows({
+    doc,
+    departmentCode,
+    contentSha256: sha,
+    synthetic: options.synthetic ?? false,
+  });
+  const issues = rows.data_quality_issues?.length ?? 0;
   return db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('reports')
@@ -90,7 +108,7 @@ export async function loadReport(
         reportId: existing.id,
         departmentCode,
         year: doc.year,
-        dataQualityIssues: issues.length,
+        dataQualityIssues: issues,
       };
     }
     if (existing && !options.replace) {
@@ -103,179 +121,25 @@ export async function loadReport(
     }
     if (existing) await deleteReport(trx, existing.id);
 
-    const s = doc.score;
-    const stated = new Map(doc.statedFigures.map((f) => [f.name, f.value]));
     const { id: reportId } = await trx
       .insertInto('reports')
-      .values({
-        department_code: departmentCode,
-        year: doc.year,
-        title: doc.title,
-        synthetic: options.synthetic ?? false,
-        source_file: doc.sourceFile,
-        content_sha256: sha,
-        duties_text: doc.dutiesText,
-        overview_text: doc.overviewText,
-        performance_text: doc.performanceText,
-        evaluation_text: doc.evaluationText,
-        revenue_total: stated.get('revenue_total') ?? null,
-        full_year_budget: stated.get('full_year_budget') ?? null,
-        final_total: stated.get('final_total') ?? null,
-        total_score: s.total,
-        total_weight: s.totalWeight,
-        duty_score: s.duty.score,
-        duty_weight: s.duty.weight,
-        management_score: s.management.score,
-        management_weight: s.management.weight,
-      })
+      .values(rows.reports![0] as never)
       .returning('id')
       .executeTakeFirstOrThrow();
-
-    const base = { report_id: reportId, year: doc.year };
-    const texts = (items: readonly string[]) =>
-      items.map((text, i) => ({ ...base, seq: i + 1, text }));
-    await insertAll(trx, 'goals', texts(doc.goals));
-    await insertAll(
-      trx,
-      'problems',
-      doc.problems.map((text, i) => ({ ...base, seq: i + 1, text, topics: problemTopics(text) })),
-    );
-    await insertAll(trx, 'improvements', texts(doc.improvements));
-    const amounts = (items: ReportDocument['revenueByFunction']) =>
-      items.map((r, i) => ({
-        ...base,
-        seq: i + 1,
-        function_class: r.functionClass,
-        function_code: r.functionCode,
-        amount: r.amount,
-      }));
-    await insertAll(trx, 'revenue_by_function', amounts(doc.revenueByFunction));
-    await insertAll(trx, 'expenditure_by_function', amounts(doc.expenditureByFunction));
-    await insertAll(
-      trx,
-      'expenditure_by_nature',
-      CATEGORIES.map((category) => {
-        const a = doc.byNature[category];
-        return {
-          ...base,
-          category,
-          initial_budget: a.initialBudget,
-          full_year_budget: a.fullYearBudget,
-          final: a.final,
-        };
-      }),
-    );
-    await insertAll(
-      trx,
-      'stated_figures',
-      doc.statedFigures.map((f) => ({
-        ...base,
-        name: f.name,
-        value: f.value,
-        unit: f.unit,
-        line: f.line,
-      })),
-    );
-    await insertAll(
-      trx,
-      'key_tasks',
-      doc.keyTasks.map((t) => ({
-        ...base,
-        seq: t.seq,
-        name: t.name,
-        target_text: t.targetText,
-        actual_text: t.actualText,
-      })),
-    );
-    const readings = readIndicators(doc.indicators);
-    await insertAll(
-      trx,
-      'indicators',
-      doc.indicators.map((r, i) => ({
-        ...base,
-        seq: r.seq,
-        name: r.name,
-        target_text: r.targetText,
-        actual_text: r.actualText,
-        indicator_key: readings[i]!.key,
-        understood: readings[i]!.understood,
-        not_understood_reason: readings[i]!.reason,
-      })),
-    );
-    await insertAll(
-      trx,
-      'indicator_measures',
-      readings.flatMap((reading) =>
-        reading.measures.map((m) => ({
-          ...base,
-          seq: reading.seq,
-          measure_index: m.measureIndex,
-          comparator: m.comparator,
-          target: m.target,
-          target_high: m.targetHigh,
-          actual: m.actual,
-          unit: m.unit,
-          unit_kind: m.unitKind,
-          direction: m.direction,
-          confidence: m.confidence,
-          actual_kind: m.actualKind,
-          target_source: m.targetSource,
-          actual_source: m.actualSource,
-          attainment: m.attainment,
-          evidence: m.evidence,
-          ceiling: m.ceiling,
-        })),
-      ),
-    );
-    await insertAll(
-      trx,
-      'management_scores',
-      doc.managementScores.map((r) => ({
-        ...base,
-        seq: r.seq,
-        level1: r.level1,
-        level2: r.level2,
-        level3: r.level3,
-        weight: r.weight,
-        score: r.score,
-        score_rate: r.scoreRate,
-      })),
-    );
-    await insertAll(
-      trx,
-      'deductions',
-      doc.deductions.map((d, i) => ({
-        ...base,
-        seq: i + 1,
-        part: d.part,
-        item: d.item,
-        level2: d.level2,
-        reason: d.reason,
-        points: d.points,
-        source: d.source,
-      })),
-    );
-    await insertAll(
-      trx,
-      'data_quality_issues',
-      issues.map((n, i) => ({
-        ...base,
-        department_code: departmentCode,
-        seq: i + 1,
-        check_name: n.check,
-        severity: n.severity,
-        message: n.message,
-        expected: n.expected,
-        actual: n.actual,
-      })),
-    );
+    for (const table of CANONICAL_TABLES.filter(isReportChild)) {
+      await insertAll(
+        trx,
+        table,
+        (rows[table] ?? []).map((row) => stored(table, row, reportId)),
+      );
+    }
     await relinkYears(trx, departmentCode, [doc.year, doc.year + 1]);
     return {
       status: existing ? 'replaced' : 'inserted',
       reportId,
       departmentCode,
       year: doc.year,
-      dataQualityIssues: issues.length,
+      dataQualityIssues: issues,
     };
   });
 }
