@@ -10,7 +10,8 @@ import {
   type CanonicalTable,
 } from './canonical-tables.js';
 
-export type BulkFormat = 'parquet' | 'csv';
+/** File formats of the canonical tables: Parquet and CSV both ways, NDJSON for import (generated corpora). */
+export type BulkFormat = 'parquet' | 'csv' | 'ndjson';
 
 export interface ExportOptions {
   dir: string;
@@ -43,10 +44,11 @@ export async function exportCanonical(
   onTable?: (f: ExportedFile) => void,
 ): Promise<ExportedFile[]> {
   await mkdir(options.dir, { recursive: true });
-  const copyOptions =
-    options.format === 'parquet'
-      ? '(FORMAT parquet, COMPRESSION zstd)'
-      : '(FORMAT csv, HEADER true)';
+  const copyOptions = {
+    parquet: '(FORMAT parquet, COMPRESSION zstd)',
+    csv: '(FORMAT csv, HEADER true)',
+    ndjson: '(FORMAT json)',
+  }[options.format];
   const reportsInRange = `SELECT id, department_code, year FROM reports WHERE ${yearFilter('year', options)}`;
   return pool.withConnection(async (connection) => {
     const files: ExportedFile[] = [];

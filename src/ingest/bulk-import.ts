@@ -51,11 +51,25 @@ const KEYS: Partial<Record<CanonicalTable, readonly string[]>> = {
 };
 const SEQ_KEY = ['department_code', 'year', 'seq'];
 
-function stageSource(file: string, format: BulkFormat): string {
-  // CSV is read as text, so that a bad value is reported with its row instead of failing the read.
-  return format === 'parquet'
-    ? `SELECT *, file_row_number + 1 AS __row FROM read_parquet(${sqlPath(file)}, file_row_number = true)`
-    : `SELECT *, row_number() OVER () AS __row FROM read_csv(${sqlPath(file)}, header = true, all_varchar = true)`;
+/**
+ * The staged rows of a file with their 1-based row numbers. CSV and NDJSON are read as text, so
+ * that a bad value is reported with its row instead of failing the whole read.
+ */
+function stageSource(
+  file: string,
+  format: BulkFormat,
+  columns: readonly CanonicalColumn[],
+): string {
+  if (format === 'parquet') {
+    return `SELECT *, file_row_number + 1 AS __row FROM read_parquet(${sqlPath(file)}, file_row_number = true)`;
+  }
+  if (format === 'csv') {
+    return `SELECT *, row_number() OVER () AS __row FROM read_csv(${sqlPath(file)}, header = true, all_varchar = true)`;
+  }
+  const types = columns
+    .map((c) => `${sqlPath(c.name)}: '${c.type.endsWith('[]') ? 'VARCHAR[]' : 'VARCHAR'}'`)
+    .join(', ');
+  return `SELECT *, row_number() OVER () AS __row FROM read_json(${sqlPath(file)}, format = 'newline_delimited', columns = {${types}})`;
 }
 
 async function first(
@@ -256,9 +270,10 @@ export async function importCanonical(
         const file = files.get(table)!;
         if (!existsSync(file)) continue;
         const stage = `stage_${table}`;
+        const columns = await canonicalColumns(connection, table);
         try {
           await connection.query(
-            `CREATE OR REPLACE TEMP TABLE ${stage} AS ${stageSource(file, options.format)}`,
+            `CREATE OR REPLACE TEMP TABLE ${stage} AS ${stageSource(file, options.format, columns)}`,
           );
         } catch (error) {
           throw new BulkImportError(
@@ -268,7 +283,6 @@ export async function importCanonical(
             `cannot be read as ${options.format}: ${error instanceof Error ? error.message : String(error)}`,
           );
         }
-        const columns = await canonicalColumns(connection, table);
         const present = await stagedColumns(connection, stage);
         await validateStage(connection, table, stage, file, columns, present);
         await validateReferences(connection, table, stage, file, options.replace ?? false);
