@@ -1,0 +1,73 @@
+/**
+ * Ground truth of the synthetic demo corpus: for each measurable indicator measure and year,
+ * what a correct "target set too low" detector must find. Computed from the intended numbers
+ * (exact integer hundredths), never by running the rules on rendered text, and following the
+ * definitions of src/analytics/overshoot-rules.ts and domain.md:
+ * - RATIO: attainment ≥ 1.2 (actual / target, or target / actual for lower-better);
+ * - CEILING: a percentage target ≤ 95 % met with 100 %, or a lower-better target above 0 met with 0;
+ * - RATCHET: the target is below last year's actual (above it for lower-better), on the later year;
+ * - CHRONIC: RATIO or CEILING in this year and the year before (every year of a run from the second).
+ * Measures that are not evidence (an actual that only says done or repeats the target, a zero
+ * target met with zero) fire neither RATIO nor CEILING; a ratchet needs only last year's actual
+ * and this year's target, as in `isRatchetFailure`.
+ */
+
+/** A rule a correct detector must report for a measure. */
+export type TruthRule = 'RATIO' | 'CEILING' | 'RATCHET' | 'CHRONIC';
+
+/** One year of a measure, in integer hundredths of the written unit (95 % → 9500). */
+export interface MeasureOutcome {
+  direction: 'HIGHER_BETTER' | 'LOWER_BETTER';
+  percent: boolean;
+  target: number;
+  /** Null when the actual only says the target was met. */
+  actual: number | null;
+  /** The actual cell repeats the target cell (not evidence, domain.md). */
+  repeatsTarget: boolean;
+}
+
+/** domain.md defaults, as `defaultRuleThresholds`: attainment ≥ 1.2 = 12/10; ceiling target ≤ 95 %. */
+const RATIO_NUMERATOR = 12;
+const RATIO_DENOMINATOR = 10;
+const CEILING_MAX_TARGET = 9500;
+const FULL = 10000;
+
+function isEvidence(m: MeasureOutcome): m is MeasureOutcome & { actual: number } {
+  if (m.actual === null || m.repeatsTarget) return false;
+  return !(m.direction === 'LOWER_BETTER' && m.target === 0 && m.actual === 0);
+}
+
+/** RATIO and CEILING of one measure in one year. */
+function yearFlags(m: MeasureOutcome): TruthRule[] {
+  if (!isEvidence(m)) return [];
+  const flags: TruthRule[] = [];
+  const higher = m.direction === 'HIGHER_BETTER';
+  const ratio = higher
+    ? m.target > 0 && m.actual * RATIO_DENOMINATOR >= m.target * RATIO_NUMERATOR
+    : m.actual > 0 && m.target * RATIO_DENOMINATOR >= m.actual * RATIO_NUMERATOR;
+  if (ratio) flags.push('RATIO');
+  const ceiling = higher
+    ? m.percent && m.target <= CEILING_MAX_TARGET && m.actual >= FULL
+    : m.target > 0 && m.actual === 0;
+  if (ceiling) flags.push('CEILING');
+  return flags;
+}
+
+/**
+ * Rules for each year of one measure followed over consecutive years (index 0 is the first
+ * year; it can have no RATCHET or CHRONIC).
+ */
+export function measureTruth(series: readonly MeasureOutcome[]): TruthRule[][] {
+  const flags = series.map(yearFlags);
+  return series.map((m, k) => {
+    const rules = [...flags[k]!];
+    const previous = series[k - 1];
+    if (previous && previous.actual !== null) {
+      const failed =
+        m.direction === 'HIGHER_BETTER' ? m.target < previous.actual : m.target > previous.actual;
+      if (failed && m.direction === previous.direction) rules.push('RATCHET');
+    }
+    if (k > 0 && flags[k]!.length > 0 && flags[k - 1]!.length > 0) rules.push('CHRONIC');
+    return rules;
+  });
+}
