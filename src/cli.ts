@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import { AnalyticsInputError } from './analytics/analytics-error.js';
+import { exportCommand, importCommand } from './cli/bulk-commands.js';
+import { processIo, UsageError, type CliIo } from './cli/cli-io.js';
+import { generateCommand } from './cli/generate-command.js';
+import { ingestCommand } from './cli/ingest-command.js';
+import { normalizeCommand } from './cli/normalize-command.js';
+import { validateCommand } from './cli/validate-command.js';
+import { loadConfig, type Config } from './config.js';
+import { BulkImportError } from './ingest/bulk-import.js';
+import { RegistryError } from './ingest/department-registry.js';
+import { ReportParseError } from './ingest/report-parse-error.js';
+import { startServer } from './server.js';
+
+const USAGE = `usage: jixiao <command> [options]
+
+  ingest <files|dirs> [--replace] [--synthetic] [--departments CSV]
+                        parse and load report texts (.txt), one transaction per report
+  validate <file>       parse and reconcile a report without writing; print what was read
+  normalize             read {"name","target","actual"} JSON lines on stdin, write the measures
+  import <dir> [--format parquet|csv|ndjson] [--replace]
+                        import canonical tables in one transaction
+  export <dir> [--format parquet|csv|ndjson] [--years 2019-2024]
+                        write canonical tables (for BI tools or another jixiao)
+  generate --departments N --years 2019-2024 [--seed S] [--out DIR] [--render-text DIR]
+                        generate a SYNTHETIC (demo) corpus: into the database, or as canonical
+                        Parquet files with --out; --render-text also writes report texts
+  serve                 start the GraphQL server (as npm start)
+
+The database is JIXIAO_DB (default data/jixiao.duckdb); see the README for every setting.`;
+
+const OPTIONS = {
+  replace: { type: 'boolean' },
+  synthetic: { type: 'boolean' },
+  departments: { type: 'string' },
+  format: { type: 'string' },
+  years: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  'render-text': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Errors that are the input's fault: their message is the whole story. */
+function isInputError(error: unknown): boolean {
+  return [ReportParseError, BulkImportError, RegistryError, AnalyticsInputError].some(
+    (type) => error instanceof type,
+  );
+}
+
+/** Runs the CLI with arguments (without node and script) and returns the exit code. */
+export async function main(
+  argv: string[],
+  io: CliIo = processIo,
+  config: Config = loadConfig(),
+): Promise<number> {
+  try {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      options: OPTIONS,
+      allowPositionals: true,
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      io.out(USAGE);
+      return command || values.help ? 0 : 2;
+    }
+    switch (command) {
+      case 'ingest':
+        return await ingestCommand(rest, values, config, io);
+      case 'validate':
+        return await validateCommand(rest[0], io);
+      case 'normalize':
+        return await normalizeCommand(io);
+      case 'import':
+        return await importCommand(rest[0], values, config, io);
+      case 'export':
+        return await exportCommand(rest[0], values, config, io);
+      case 'generate':
+        return await generateCommand(values, config, io);
+      case 'serve': {
+        const running = await startServer(config, io.out);
+        io.out(`jixiao serving GraphQL and GraphiQL at ${running.url}`);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await running.stop();
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof Error &&
+        error.name === 'TypeError' &&
+        /option|argument/i.test(error.message))
+    ) {
+      io.err(`error: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
+    if (!isInputError(error) && error instanceof Error && error.stack && process.env.JIXIAO_DEBUG)
+      io.err(error.stack);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

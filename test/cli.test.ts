@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { REAL_REPORT_FILE, realReportText } from './support/real-report.js';
+import { tempConfig } from './support/temp-database.js';
+import { testIo } from './support/test-io.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+function config() {
+  const c = tempConfig();
+  cleanups.push(c.cleanup);
+  return c;
+}
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+describe('jixiao CLI', () => {
+  it('validates a report without writing, printing what was read and the findings', async () => {
+    const io = testIo();
+    expect(await main(['validate', REAL_REPORT_FILE], io, config())).toBe(0);
+    expect(io.stdout.join('\n')).toContain(
+      '表3 15 indicators (15 read into measures); 表4 23 rows',
+    );
+    expect(io.stdout.filter((l) => l.includes('rounding-level'))).toHaveLength(3);
+  });
+
+  it('reports a damaged file with file, section and line, and exits 1', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'damaged.txt');
+    writeFileSync(
+      file,
+      realReportText().replace('公用经费 404.21 532.88 531.70', '公用经费 404.21 五百 531.70'),
+    );
+    const io = testIo();
+    expect(await main(['validate', file], io, config())).toBe(1);
+    expect(io.stderr[0]).toBe(
+      `error: ${file}:441: [表2 部门整体支出决算表] row "公用经费" does not hold three amounts: "公用经费 404.21 五百 531.70"`,
+    );
+  });
+
+  it('ingests a folder, then finds the same report unchanged', async () => {
+    const c = config();
+    const first = testIo();
+    expect(await main(['ingest', 'seeds/reports'], first, c)).toBe(0);
+    expect(first.stdout.at(-1)).toBe('1 files: 1 inserted, 0 replaced, 0 unchanged, 0 failed');
+    const second = testIo();
+    expect(await main(['ingest', 'seeds/reports'], second, c)).toBe(0);
+    expect(second.stdout.at(-1)).toBe('1 files: 0 inserted, 0 replaced, 1 unchanged, 0 failed');
+  });
+
+  it('exits 1 and names the failures when a file of the batch cannot be ingested', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a-good.txt'), realReportText());
+    writeFileSync(join(dir, 'b-bad.txt'), '2023年度某某局部门整体支出绩效自评报告\n');
+    const io = testIo();
+    expect(await main(['ingest', dir], io, config())).toBe(1);
+    expect(io.stdout.at(-1)).toBe('2 files: 1 inserted, 0 replaced, 0 unchanged, 1 failed');
+    expect(io.stderr[0]).toMatch(/b-bad\.txt.*section "年度总体工作和重点工作任务" not found/);
+  });
+
+  it('exports and imports the canonical tables', async () => {
+    const source = config();
+    await main(['ingest', 'seeds/reports'], testIo(), source);
+    const dir = tempDir();
+    const exported = testIo();
+    expect(
+      await main(['export', dir, '--format', 'parquet', '--years', '2023'], exported, source),
+    ).toBe(0);
+    expect(exported.stdout.find((l) => l.includes('reports.parquet'))).toMatch(/\t1 rows$/);
+    const imported = testIo();
+    expect(await main(['import', dir], imported, config())).toBe(0);
+    expect(imported.stdout[0]).toMatch(/^imported 1 reports \(\d+ rows in 18 tables\)/);
+  });
+
+  it('normalizes indicator texts from JSON lines', async () => {
+    const io = testIo(
+      '{"name":"新媒体宣传影响力提升","target":"粉丝总数累计超过170万人","actual":"达到210.96万人"}\n',
+    );
+    expect(await main(['normalize'], io, config())).toBe(0);
+    const out = JSON.parse(io.stdout[0]!);
+    expect(out).toMatchObject({
+      line: 1,
+      understood: true,
+      measures: [{ comparator: 'GT', target: 1_700_000, actual: 2_109_600, unit: '人' }],
+    });
+    expect(out.measures[0].attainment).toBeCloseTo(1.2409, 4);
+  });
+
+  it('says why a text was not understood, and exits 1 for a line that is not JSON', async () => {
+    const io = testIo('{"name":"x","target":"≥**平方米","actual":"已完成"}\nnot json\n');
+    expect(await main(['normalize'], io, config())).toBe(1);
+    expect(JSON.parse(io.stdout[0]!)).toMatchObject({
+      line: 1,
+      understood: false,
+      reason: expect.any(String),
+    });
+    expect(JSON.parse(io.stdout[1]!)).toMatchObject({
+      line: 2,
+      error: expect.stringContaining('JSON object'),
+    });
+  });
+
+  it('prints the usage and exits 2 for an unknown command or option', async () => {
+    const io = testIo();
+    expect(await main(['frobnicate'], io, config())).toBe(2);
+    expect(io.stderr[0]).toContain('unknown command "frobnicate"');
+    expect(await main(['export', 'x', '--bogus'], testIo(), config())).toBe(2);
+  });
+});
