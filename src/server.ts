@@ -28,6 +28,8 @@ export async function startServer(
     log(
       `seeded ${seeded.departments} departments; ${seeded.reports.length} reports (${inserted} new or replaced)`,
     );
+    if (seeded.demo)
+      log(`synthetic demo corpus: ${seeded.demo.reports} reports (${seeded.demo.status})`);
   } finally {
     await writer.close();
   }

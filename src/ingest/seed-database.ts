@@ -3,20 +3,24 @@ import type { Db } from '../db/database.js';
 import { readDepartmentRegistry, registerDepartments } from './department-registry.js';
 import { ingestFiles, reportFiles } from './ingest-files.js';
 import type { LoadResult } from './report-loader.js';
+import { loadDemoCorpus, type DemoLoad } from '../synthetic/demo-corpus.js';
 
 /** What start-up loaded. */
 export interface SeedSummary {
   departments: number;
   reports: LoadResult[];
+  /** The synthetic demo corpus, unless configured off (JIXIAO_DEMO=0). */
+  demo: DemoLoad | null;
 }
 
 /**
- * Registers the seed departments and ingests the seed reports: what `npm start` does before it
- * serves. Idempotent: a second start finds every report unchanged.
+ * Registers the seed departments, ingests the seed reports and loads the labelled synthetic demo
+ * corpus: what `npm start` does before it serves. Idempotent: a second start changes nothing.
  */
 export async function seedDatabase(db: Db, config: Config): Promise<SeedSummary> {
   const departments = await readDepartmentRegistry(config.departmentsCsv);
   await registerDepartments(db.kysely, departments);
   const reports = await ingestFiles(db.kysely, await reportFiles([config.seedReportsDir]));
-  return { departments: departments.length, reports };
+  const demo = config.loadDemo ? await loadDemoCorpus(db) : null;
+  return { departments: departments.length, reports, demo };
 }

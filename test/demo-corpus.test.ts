@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWriter } from '../src/db/prepare-database.js';
+import { seedDatabase } from '../src/ingest/seed-database.js';
+import { DEMO_CORPUS } from '../src/synthetic/demo-corpus.js';
+import { ReportFiguresDocument } from './generated/graphql.js';
+import { tableCounts, tempConfig } from './support/temp-database.js';
+import { execute, postGraphQL, startTestServer } from './support/test-server.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer({ loadDemo: true });
+});
+afterAll(async () => server.cleanup());
+
+const demoReports = DEMO_CORPUS.departments * (DEMO_CORPUS.toYear - DEMO_CORPUS.fromYear + 1);
+
+describe('the synthetic demo corpus loaded by npm start', () => {
+  it('adds about 60 departments over 2019-2024, every one flagged synthetic', async () => {
+    const response = await postGraphQL<{
+      departments: {
+        totalCount: number;
+        nodes: {
+          code: string;
+          name: string;
+          synthetic: boolean;
+          reports: { synthetic: boolean }[];
+        }[];
+      };
+    }>(
+      server.url,
+      '{ departments(first: 500) { totalCount nodes { code name synthetic reports { synthetic } } } }',
+    );
+    const nodes = response.data!.departments.nodes;
+    const demo = nodes.filter((n) => n.code !== 'gz-zfw');
+    expect(demo).toHaveLength(DEMO_CORPUS.departments);
+    expect(
+      demo.every(
+        (d) => d.synthetic && d.name.includes('示例市') && d.reports.every((r) => r.synthetic),
+      ),
+    ).toBe(true);
+    expect(demo.reduce((a, d) => a + d.reports.length, 0)).toBe(demoReports);
+  });
+
+  it('leaves the real report real and its figures unchanged', async () => {
+    const { data } = await execute(server.url, ReportFiguresDocument, {
+      department: 'gz-zfw',
+      year: 2023,
+    });
+    const report = data!.report!;
+    expect(report.synthetic).toBe(false);
+    expect(report.expenditure.total).toEqual({
+      initialBudget: 10283.32,
+      fullYearBudget: 10192.48,
+      final: 10105.79,
+    });
+    expect(report.score.total).toBe(96.97);
+    expect(report.dataQuality).toHaveLength(3);
+  });
+
+  it('is loaded once: a second start changes nothing', async () => {
+    const config = tempConfig({ loadDemo: true });
+    const db = await openWriter(config);
+    try {
+      const first = await seedDatabase(db, config);
+      const counts = await tableCounts(db);
+      const second = await seedDatabase(db, config);
+      expect(first.demo).toEqual({ status: 'loaded', reports: demoReports });
+      expect(second.demo).toEqual({ status: 'present', reports: demoReports });
+      expect(await tableCounts(db)).toEqual(counts);
+    } finally {
+      await db.close();
+      config.cleanup();
+    }
+  });
+});
