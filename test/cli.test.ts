@@ -113,3 +113,52 @@ describe('jixiao CLI', () => {
     expect(await main(['export', 'x', '--bogus'], testIo(), config())).toBe(2);
   });
 });
+
+describe('jixiao generate', () => {
+  it('imports a small synthetic corpus into the database, refusing it a second time without --replace', async () => {
+    const c = config();
+    const io = testIo();
+    expect(
+      await main(['generate', '--departments', '3', '--years', '2022-2023', '--seed', '7'], io, c),
+    ).toBe(0);
+    expect(io.stdout[0]).toMatch(/^generated 6 synthetic reports of 3 synthetic departments/);
+    const again = testIo();
+    expect(
+      await main(
+        ['generate', '--departments', '3', '--years', '2022-2023', '--seed', '7'],
+        again,
+        c,
+      ),
+    ).toBe(1);
+    expect(again.stderr[0]).toMatch(
+      /reports\.ndjson, row 1, column department_code\+year: report .* is already stored/,
+    );
+    expect(
+      await main(
+        ['generate', '--departments', '3', '--years', '2022-2023', '--seed', '7', '--replace'],
+        testIo(),
+        c,
+      ),
+    ).toBe(0);
+  });
+
+  it('writes canonical Parquet and the ground truth with --out, for jixiao import', async () => {
+    const dir = tempDir();
+    expect(
+      await main(
+        ['generate', '--departments', '2', '--years', '2023', '--out', dir],
+        testIo(),
+        config(),
+      ),
+    ).toBe(0);
+    const io = testIo();
+    expect(await main(['import', dir], io, config())).toBe(0);
+    expect(io.stdout[0]).toMatch(/^imported 2 reports/);
+  });
+
+  it('needs --departments and --years', async () => {
+    const io = testIo();
+    expect(await main(['generate', '--years', '2023'], io, config())).toBe(2);
+    expect(io.stderr[0]).toContain('--departments is required');
+  });
+});

@@ -1,11 +1,75 @@
-import type { Config } from '../config.js';
-import { UsageError, type CliIo } from './cli-io.js';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../config.js';
+import { openWriter } from '../db/prepare-database.js';
+import { exportCanonical } from '../ingest/bulk-export.js';
+import { importCanonical } from '../ingest/bulk-import.js';
+import { TRUTH_FILE, writeCorpus } from '../synthetic/corpus-writer.js';
+import { intOption, UsageError, yearRange, type CliIo } from './cli-io.js';
+import { openWriterForCli } from './open-writer.js';
+import { progress } from './progress.js';
 
-/** `jixiao generate …`: placeholder until the synthetic generator lands. */
+export interface GenerateFlags {
+  departments?: string;
+  years?: string;
+  seed?: string;
+  out?: string;
+  replace?: boolean;
+}
+
+/**
+ * `jixiao generate --departments N --years A-B [--seed S] [--out DIR]`: a SYNTHETIC corpus
+ * (labelled so in every department and report). Without --out it is imported into the database
+ * in one transaction; with --out it is written as canonical Parquet files plus truth.ndjson (the
+ * ground truth of the low-target rules), ready for `jixiao import`.
+ */
 export async function generateCommand(
-  _flags: Record<string, unknown>,
-  _config: Config,
-  _io: CliIo,
+  flags: GenerateFlags,
+  config: Config,
+  io: CliIo,
 ): Promise<number> {
-  throw new UsageError('generate is not available yet');
+  const departments = intOption(flags.departments, 'departments');
+  if (departments < 1) throw new UsageError('--departments must be at least 1');
+  const { fromYear, toYear } = yearRange(flags.years, 'years');
+  const options = { seed: intOption(flags.seed, 'seed', 1), departments, fromYear, toYear };
+  const started = Date.now();
+  const work = await mkdtemp(join(tmpdir(), 'jixiao-generate-'));
+  try {
+    const bar = progress('generate', departments * (toYear - fromYear + 1));
+    const written = await writeCorpus(options, work, () => bar.tick());
+    bar.done();
+    io.out(
+      `generated ${written.reports} synthetic reports of ${written.departments} synthetic departments in ${seconds(started)}`,
+    );
+    if (flags.out) {
+      // DuckDB converts the NDJSON into typed Parquet by importing it into a scratch database.
+      const scratch = await openWriter({ ...loadConfig({}), databasePath: ':memory:' });
+      try {
+        await importCanonical(scratch.pool, { dir: work, format: 'ndjson' });
+        const files = await exportCanonical(scratch.pool, { dir: flags.out, format: 'parquet' });
+        await copyFile(written.truthFile, join(flags.out, TRUTH_FILE));
+        io.out(
+          `wrote ${files.length} Parquet files and ${TRUTH_FILE} to ${flags.out} in ${seconds(started)}`,
+        );
+      } finally {
+        await scratch.close();
+      }
+      return 0;
+    }
+    const db = await openWriterForCli(config);
+    try {
+      await importCanonical(db.pool, { dir: work, format: 'ndjson', replace: flags.replace });
+    } finally {
+      await db.close();
+    }
+    io.out(`imported into ${config.databasePath} in ${seconds(started)}`);
+    return 0;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }
