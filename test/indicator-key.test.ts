@@ -144,3 +144,24 @@ describe('matchIndicator', () => {
     expect(matchIndicator({ name: '专题宣传教育活动' }, [])).toBeNull();
   });
 });
+
+describe('qualifier drift', () => {
+  it('matches a name that dropped a qualifier, and says so', () => {
+    const match = matchIndicator({ name: '审计整改率' }, [{ name: '审计发现问题整改率' }]);
+    expect(match?.match.matchedBy).toBe(
+      "qualifier added or dropped: '审计整改率' within '审计发现问题整改率'",
+    );
+  });
+
+  it("does not match a different agency's indicator that merely shares words", () => {
+    expect(
+      matchIndicator({ name: '刑事案件网上批捕、起诉率' }, [
+        { name: '刑事案件网上提捕、移送审查起诉率' },
+      ]),
+    ).toBeNull();
+  });
+
+  it('does not match a short name inside a much longer one', () => {
+    expect(matchIndicator({ name: '满意度' }, [{ name: '群众对公共法律服务满意度' }])).toBeNull();
+  });
+});

@@ -115,19 +115,30 @@ export function linkIndicators(
   });
 }
 
+type RatchetMeasure = LinkableIndicator['measures'][number];
+
+const NUMERIC_BOUNDS = new Set<RatchetMeasure['comparator']>(['GTE', 'GT', 'LTE', 'LT', 'EQ']);
+
 /**
- * Ratchet failure between a measure and the same measure of last year (domain.md): last year's
- * actual must be evidence (a real value, not a copy of the target or a cost cap), and this
- * year's target a numeric bound read with confidence.
+ * A number the ratchet can compare: a numeric bound (not a range, date, milestone or cost cap)
+ * read with confidence. Unlike the single-year evidence rule, an actual that repeats the target
+ * or a zero met with zero still counts: lowering a target below it next year loosens it all the
+ * same.
  */
-export function ratchetFailure(
-  previous: LinkableIndicator['measures'][number],
-  current: LinkableIndicator['measures'][number],
-): boolean {
-  if (!isEvidence(previous)) return false;
-  // The current year's actual plays no part: judge the current measure as if its actual were a value.
-  if (!isEvidence({ ...current, actualKind: 'VALUE', actual: current.actual ?? current.target }))
-    return false;
+function comparable(m: RatchetMeasure): boolean {
+  const costCap = m.unitKind === 'MONEY' && m.direction === 'LOWER_BETTER';
+  return (
+    NUMERIC_BOUNDS.has(m.comparator) && m.unitKind !== 'DATE' && m.confidence !== 'LOW' && !costCap
+  );
+}
+
+/**
+ * Ratchet failure between a measure and the same measure of last year (domain.md): this year's
+ * target below last year's actual (above it for lower-better), both comparable numbers.
+ */
+export function ratchetFailure(previous: RatchetMeasure, current: RatchetMeasure): boolean {
+  if (!comparable(previous) || !comparable(current)) return false;
+  if (previous.actualKind === 'SAYS_DONE' || previous.actualKind === 'NONE') return false;
   return isRatchetFailure(previous, current);
 }
 

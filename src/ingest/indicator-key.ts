@@ -83,6 +83,21 @@ function unitsDisagree(a: string | null | undefined, b: string | null | undefine
   );
 }
 
+/**
+ * Wording drift that adds or drops a qualifier keeps the shorter name's characters in order
+ * inside the longer one (审计整改率 within 审计发现问题整改率; Dice only 0.50). Accepted when the
+ * shorter key has at least 4 characters and half the longer one's length, with this score.
+ */
+const QUALIFIER_SCORE = 0.7;
+
+function qualifierDrift(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [[...a], [...b]] : [[...b], [...a]];
+  if (short.length < 4 || short.length * 2 < long.length) return false;
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
 /** Default minimum Dice score: 认罪认罚盗窃案件电子送达率 vs 盗窃案件电子送达率 scores 0.80, unrelated names near 0;
  * 刑事案件网上批捕、起诉率 vs 刑事案件网上提捕、移送审查起诉率 (two agencies, two indicators) 0.58. */
 const DEFAULT_MIN_SCORE = 0.6;
@@ -104,13 +119,17 @@ export function matchIndicator(
     if (unitsDisagree(current.unit, candidate.unit)) continue;
     const other = indicatorKey(candidate.name);
     if (other === key) return { index, match: { score: 1, matchedBy: `same key '${key}'` } };
-    const score = dice(key, other);
+    const similarity = dice(key, other);
+    const qualified = similarity < minScore && qualifierDrift(key, other);
+    const score = qualified ? QUALIFIER_SCORE : similarity;
     if (score >= minScore && (best === null || score > best.match.score)) {
       best = {
         index,
         match: {
           score,
-          matchedBy: `name similarity ${score.toFixed(2)} (bigram Dice of '${key}' and '${other}')`,
+          matchedBy: qualified
+            ? `qualifier added or dropped: '${key.length < other.length ? key : other}' within '${key.length < other.length ? other : key}'`
+            : `name similarity ${score.toFixed(2)} (bigram Dice of '${key}' and '${other}')`,
         },
       };
     }
