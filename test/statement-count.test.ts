@@ -83,3 +83,38 @@ describe('nested fields are batched (no N+1)', () => {
     ]);
   });
 });
+
+describe('analytics resolve nested departments in one batch', () => {
+  it("issues the same number of statements for benchmark entries and their departments' reports, for 2 and 9 departments", async () => {
+    const query =
+      '{ benchmark(metric: BASIC_SHARE, year: 2023) { entries { department { code reports { year } } } } }';
+    const count = async (server: RunningServer) => {
+      let statements = 0;
+      const stop = server.db.pool.onQuery(() => statements++);
+      const response = await postGraphQL<{ benchmark: { entries: unknown[] } }>(server.url, query);
+      stop();
+      expect(response.errors).toBeUndefined();
+      return { statements, entries: response.data!.benchmark.entries.length };
+    };
+    const few = await count(await serverWith(1));
+    const many = await count(await serverWith(8));
+    expect([few.entries, many.entries]).toEqual([2, 9]);
+    expect(many.statements).toBe(few.statements);
+  });
+
+  it('resolves overshoot findings with their measures and departments in a bounded number of statements', async () => {
+    const query =
+      '{ overshootIndicators(fromYear: 2023, toYear: 2023, first: 1000) { department { name } indicator { name } measure { flags } } }';
+    const counts: number[] = [];
+    for (const extra of [1, 8]) {
+      const server = await serverWith(extra);
+      let statements = 0;
+      const stop = server.db.pool.onQuery(() => statements++);
+      const response = await postGraphQL<{ overshootIndicators: unknown[] }>(server.url, query);
+      stop();
+      expect(response.data!.overshootIndicators).toHaveLength(8 * (extra + 1));
+      counts.push(statements);
+    }
+    expect(counts[1]).toBe(counts[0]);
+  });
+});
