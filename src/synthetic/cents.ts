@@ -4,8 +4,24 @@
  */
 import type { Decimal } from '../db/tables.js';
 
+/** Small values (scores, weights, rates, percentages) recur in every report: one string each. */
+const SMALL = new Map<number, Decimal>();
+const SMALL_LIMIT = 100_000;
+
 /** Canonical decimal of an integer number of hundredths, as `parseDecimal` writes it (`5781.2`, `1580`). */
 export function centsToDecimal(cents: number): Decimal {
+  if (Math.abs(cents) < SMALL_LIMIT) {
+    let cached = SMALL.get(cents);
+    if (cached === undefined) {
+      cached = decimalOf(cents);
+      SMALL.set(cents, cached);
+    }
+    return cached;
+  }
+  return decimalOf(cents);
+}
+
+function decimalOf(cents: number): Decimal {
   const negative = cents < 0;
   const abs = Math.abs(cents);
   const int = Math.floor(abs / 100);

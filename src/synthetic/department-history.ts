@@ -74,6 +74,7 @@ export function departmentHistory(
   const plans = templates.map((t) => planIndicator(t, years, laxness, stream('indicator', t.id)));
   const context = {
     brand: `${profile.placeShort}${profile.type.brand}`,
+    city: profile.placeShort,
     territory: profile.territory,
   };
   const rendered: RenderedIndicator[][] = plans.map((plan) =>
@@ -83,6 +84,7 @@ export function departmentHistory(
   const truth: IndicatorTruth[][] = years.map(() => []);
   plans.forEach((plan, i) => {
     if (plan.template.kind !== 'NUMERIC') return;
+    const key = `${code}:${plan.template.id}`;
     plan.template.measures.forEach((spec, m) => {
       const series = plan.years.map((y, k): MeasureOutcome => ({
         direction: spec.kind === 'HB' || spec.kind === 'HBP' ? 'HIGHER_BETTER' : 'LOWER_BETTER',
@@ -97,7 +99,7 @@ export function departmentHistory(
           year: years[k]!,
           seq: i + 1,
           measureIndex: m,
-          key: `${code}:${plan.template.id}`,
+          key,
           rules,
         });
       });

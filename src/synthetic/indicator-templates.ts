@@ -7,7 +7,8 @@
  * (粉丝总数 ↔ 粉丝数量, a qualifier added or dropped) without changing what is measured.
  *
  * Placeholders: {T} {A} (first measure's target and actual), {T2} {A2} (second measure), {Y}
- * (fiscal year), {M} {D} (month, day), {brand} (`示例平安`), {territory} (`全市`/`全区`); `{a|b}`
+ * (fiscal year), {M} {D} (month, day), {brand} (`示例平安`), {city} (`示例`, `东湖`), {territory}
+ * (`全市`/`全区`); `{a|b}`
  * picks the wording variant of the year.
  */
 
@@ -273,8 +274,8 @@ export const SECTOR_TEMPLATES: Readonly<Record<string, readonly IndicatorTemplat
     numeric(
       'neighbours',
       ['群防共治人员数量', '群防共治人员总数'],
-      '“{brand}街坊”平台实名注册人数{T}万人以上。',
-      '“{brand}街坊”平台实名注册人数{A}万人。',
+      '“{city}街坊”平台实名注册人数{T}万人以上。',
+      '“{city}街坊”平台实名注册人数{A}万人。',
       [hb('万人', 'GTE', [10, 80], [0, 2])],
     ),
     numeric(

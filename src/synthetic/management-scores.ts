@@ -161,6 +161,15 @@ function lossFor(row: ManagementRowSpec, rng: Random, severity = 1): number {
   return Math.min(row.weight, Math.round(loss * severity));
 }
 
+/**
+ * Whether a paragraph can name the item in quotes. `“三公”经费控制情况` carries its own quotation
+ * marks, which the parser cannot match against a quoted name (the real report never deducts it);
+ * the corpus leaves that item at full score.
+ */
+function quotable(row: ManagementRowSpec): boolean {
+  return !/[“”"]/.test(row.level3);
+}
+
 /** Draws a department's weak items and habits; a few departments are weak on many items. */
 export function managementTendency(rng: Random): ManagementTendency {
   const poor = rng.chance(0.12);
@@ -194,7 +203,7 @@ export function scoreManagement(
 ): ScoredRow[] {
   const rows: ScoredRow[] = MANAGEMENT_ROWS.map((spec) => {
     const weak = tendency.weak.find((w) => w.level3 === spec.level3);
-    const p = weak ? weak.probability * weak.trend ** k : tendency.background;
+    const p = !quotable(spec) ? 0 : weak ? weak.probability * weak.trend ** k : tendency.background;
     if (!rng.chance(p)) return { ...spec, score: spec.weight, reason: null };
     const loss = lossFor(spec, rng, tendency.severity);
     return {
@@ -213,7 +222,7 @@ export function scoreManagement(
   ];
   for (const level3 of fallback) {
     if (lost() >= 100) break;
-    const row = rows.find((r) => r.level3 === level3 && r.score > 0);
+    const row = rows.find((r) => r.level3 === level3 && r.score > 0 && quotable(r));
     if (!row) continue;
     const extra =
       row.score === row.weight ? Math.max(lossFor(row, rng), 100 - lost()) : 100 - lost();

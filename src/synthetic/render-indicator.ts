@@ -33,6 +33,8 @@ export interface RenderedIndicator {
 export interface IndicatorContext {
   /** Brand of new-media accounts and bulletins (`示例平安`). */
   brand: string;
+  /** Short place name (`示例`, `东湖`). */
+  city: string;
   /** `全市`, `全区` or `全县`. */
   territory: string;
 }
@@ -74,6 +76,7 @@ export function renderIndicator(
     M: String(template.kind === 'DEADLINE' ? year.deadlineMonth : year.month),
     D: String(year.day),
     brand: context.brand,
+    city: context.city,
     territory: context.territory,
   };
   if (template.kind !== 'NUMERIC') {

@@ -18,6 +18,7 @@ import {
 
 /** A department's stable choices of wording. */
 export interface ProseHabits {
+  dutiesText: string;
   goals: string[];
   performanceText: string;
   /** Chance of admitting the low-target problem when the year has overshoots, and when not. */
@@ -63,8 +64,12 @@ function congress(year: number): string {
 
 /** Draws a department's stable wording habits. */
 export function proseHabits(profile: DepartmentProfile, rng: Random): ProseHabits {
-  const goals = sectorProse(profile).goals;
+  const prose = sectorProse(profile);
+  const goals = prose.goals;
   return {
+    dutiesText: profile.type.secret
+      ? SECRET_DUTIES
+      : prose.duties.replaceAll('{place}', profile.place),
     goals: rng.sample(goals, rng.int(3, Math.min(5, goals.length))),
     performanceText: rng.pick(PERFORMANCE_TEXTS),
     admitWhenOvershooting: rng.between(0.4, 0.85),
@@ -121,7 +126,6 @@ export function composeReportTexts(
   rng: Random,
 ): ReportTexts {
   const prose = sectorProse(profile);
-  const place = profile.place;
   const ourPlace = `我${profile.territory.slice(1)}`;
   const focus = rng.sample(prose.focus, rng.int(3, Math.min(4, prose.focus.length)));
   const achievements = rng.sample(
@@ -130,7 +134,7 @@ export function composeReportTexts(
   );
   const problems = problemsFor(findings, habits, rng);
   return {
-    dutiesText: profile.type.secret ? SECRET_DUTIES : prose.duties.replaceAll('{place}', place),
+    dutiesText: habits.dutiesText,
     overviewText:
       `根据中央、省和市的总体部署以及${ourPlace}年度计划安排，${year}年度，本部门紧紧围绕部门职责，` +
       `深入贯彻党的${congress(year)}精神，扎实推进各项工作：${enumerate(focus, '；')}。`,
