@@ -114,8 +114,9 @@ function yearFigures(
       projectX >= 0 &&
       projectX <= projectF &&
       execution.value >= 8500 &&
-      basic.value >= 5500 &&
-      basic.value <= 8500 &&
+      // Basic share 55-85 % exactly (not only as printed).
+      basicX * 100 >= final * 55 &&
+      basicX * 100 <= final * 85 &&
       // A stated ratio exactly on a rounding half could be recomputed the other way in binary.
       !execution.tie &&
       !basic.tie &&

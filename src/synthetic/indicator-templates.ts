@@ -489,7 +489,7 @@ export const SECTOR_TEMPLATES: Readonly<Record<string, readonly IndicatorTemplat
     ),
     numeric(
       'allowance',
-      ['最低生活保障金按时发放率', '低保金按时足额发放率'],
+      ['最低生活保障金按时发放率', '最低生活保障金按时足额发放率'],
       '城乡最低生活保障金按时足额发放率达{T}%。',
       '城乡最低生活保障金按时足额发放率达{A}%。',
       [hbp('GTE', [95, 100])],
@@ -510,7 +510,7 @@ export const SECTOR_TEMPLATES: Readonly<Record<string, readonly IndicatorTemplat
     ),
     numeric(
       'org-inspection',
-      ['社会组织年检率', '社会组织年度检查率'],
+      ['社会组织年检率', '社会组织年检完成率'],
       '社会组织年度检查率达到{T}%以上。',
       '社会组织年度检查率{A}%。',
       [hbp('GTE', [80, 92])],
@@ -545,7 +545,7 @@ export const SECTOR_TEMPLATES: Readonly<Record<string, readonly IndicatorTemplat
   财政: [
     numeric(
       'disclosure',
-      ['部门预决算公开率', '预决算信息公开率'],
+      ['部门预决算公开率', '部门预决算信息公开率'],
       '{territory}部门预决算公开率达{T}%。',
       '{territory}部门预决算公开率达{A}%。',
       [hbp('GTE', [90, 100])],
@@ -714,7 +714,7 @@ export const SECTOR_TEMPLATES: Readonly<Record<string, readonly IndicatorTemplat
     ),
     numeric(
       'greenways',
-      ['新建绿道里程', '绿道建设里程'],
+      ['新建绿道里程', '新建提升绿道里程'],
       '新建、提升绿道不少于{T}公里。',
       '全年新建、提升绿道{A}公里。',
       [hb('公里', 'GTE', [10, 150], [0, 1])],
@@ -757,7 +757,7 @@ export const SECTOR_TEMPLATES: Readonly<Record<string, readonly IndicatorTemplat
     ),
     numeric(
       'tourism-complaints',
-      ['旅游投诉处理及时率', '旅游投诉按时处理率'],
+      ['旅游投诉处理及时率', '旅游投诉处理及时率情况'],
       '旅游投诉处理及时率达到{T}%。',
       '旅游投诉处理及时率达{A}%。',
       [hbp('GTE', [90, 98])],
@@ -1016,7 +1016,7 @@ export const SECTOR_TEMPLATES: Readonly<Record<string, readonly IndicatorTemplat
     ),
     numeric(
       'farmland',
-      ['新建高标准农田', '高标准农田建设面积'],
+      ['新建高标准农田', '新建高标准农田面积'],
       '新建高标准农田{T}万亩以上。',
       '新建高标准农田{A}万亩。',
       [hb('万亩', 'GTE', [0.5, 10], [1, 2])],
