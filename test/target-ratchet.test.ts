@@ -96,6 +96,8 @@ describe('CHRONIC', () => {
   it('fires for an indicator overshooting in two consecutive years, and only in the second', async () => {
     const { data } = await execute(server.url, OvershootIndicatorsDocument, {
       departments: ['syn-1'],
+      fromYear: 2023,
+      toYear: 2024,
       first: 1000,
     });
     const chronic = data!.overshootIndicators
