@@ -86,7 +86,7 @@ function scoreRate(score: number, weight: number): number {
 }
 
 /** The duty deduction's reason as the paragraph states it (execution rate below 100 %). */
-export function dutyReason(executionRate: number): string {
+function dutyReason(executionRate: number): string {
   return `一般公共预算年度平均支出执行率为${formatCents(executionRate, { separators: false })}%，未达到100%`;
 }
 

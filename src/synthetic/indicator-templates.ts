@@ -65,6 +65,7 @@ export interface QualitativeTemplate extends TemplateBase {
   kind: 'QUALITATIVE';
 }
 
+/** Any 表3 indicator template. */
 export type IndicatorTemplate =
   NumericTemplate | MilestoneTemplate | DeadlineTemplate | QualitativeTemplate;
 
