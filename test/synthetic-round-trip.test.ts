@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../src/ingest/report-document.js';
 import { parseReport } from '../src/ingest/report-parser.js';
+import { subtractDecimals, sumDecimals } from '../src/ingest/decimal.js';
+import { chineseNumeral } from '../src/synthetic/enumerator.js';
 import { generateReports } from '../src/synthetic/generate-corpus.js';
 import { renderReport } from '../src/synthetic/render-report.js';
 
@@ -41,6 +43,39 @@ describe('synthetic reports rendered as PDF-extracted text', () => {
       const parsed = parseReport(text, `${doc.sourceFile}`);
       expect(comparable(parsed), doc.sourceFile).toEqual(comparable(doc));
     }
+  });
+
+  it('reads back an analysis paragraph that enumerates more than ten deductions (十一是)', () => {
+    const { doc, seed } = reports[0]!;
+    const lost = '0.5';
+    const managementScores = doc.managementScores.map((row, i) => {
+      if (i >= 12) return { ...row, score: row.weight, scoreRate: '100' };
+      const score = subtractDecimals(row.weight, lost);
+      const rate = Math.round((Number(score) / Number(row.weight)) * 10000) / 100;
+      return { ...row, score, scoreRate: String(rate) };
+    });
+    const management = managementScores.slice(0, 12).map((row, i) => ({
+      part: 'MANAGEMENT' as const,
+      item: row.level3,
+      level2: row.level2,
+      reason: `第${chineseNumeral(i + 1)}类问题未整改到位`,
+      points: lost,
+      source: 'BOTH' as const,
+    }));
+    const managementScore = subtractDecimals('50', sumDecimals(management.map((d) => d.points)));
+    const many: ReportDocument = {
+      ...doc,
+      managementScores,
+      deductions: [...doc.deductions.filter((d) => d.part === 'DUTY'), ...management],
+      score: {
+        ...doc.score,
+        management: { ...doc.score.management, score: managementScore },
+        total: sumDecimals([doc.score.duty.score, managementScore]),
+      },
+    };
+    const text = renderReport(many, seed);
+    expect(text.replace(/\s/g, '')).toContain('十二是第十二类问题未整改到位');
+    expect(comparable(parseReport(text, many.sourceFile))).toEqual(comparable(many));
   });
 
   it('renders the same text for the same document and seed, and other noise for another seed', () => {

@@ -16,21 +16,10 @@
 import { centsToDecimal, decimalToCents, formatCents } from './cents.js';
 import type { Deduction, ReportDocument } from '../ingest/report-document.js';
 import type { Decimal } from '../db/tables.js';
+import { enumerator } from './enumerator.js';
 import { createRandom, seedFrom, type Random } from './random.js';
 import { cellParagraphs, lineWidth, strayNumberSpaces, wrapText } from './text-layout.js';
 
-const ENUMERATORS = [
-  '一是',
-  '二是',
-  '三是',
-  '四是',
-  '五是',
-  '六是',
-  '七是',
-  '八是',
-  '九是',
-  '十是',
-];
 const ENDS_SENTENCE = /[。；;！!]$/;
 const NUMERAL_START = /^[一二三四五六七八九十\d]/;
 const KEY_TASK_WIDTHS = { name: 4, target: 11, actual: 19 } as const;
@@ -298,7 +287,7 @@ function analysis(
   let text = `${heading}。指标分值${score.weight}分，得分${score.score}分，得分率为${scoreRate(score.score, score.weight)}%。`;
   if (clauses.length === 1) text += `扣分的主要原因是${clauses[0]}。`;
   else if (clauses.length > 1) {
-    text += `扣分的主要原因：${clauses.map((c, i) => `${ENUMERATORS[i]}${c}`).join('；')}。`;
+    text += `扣分的主要原因：${clauses.map((c, i) => `${enumerator(i)}${c}`).join('；')}。`;
   }
   return text;
 }
@@ -378,7 +367,7 @@ function problemsParagraph(doc: ReportDocument, rng: Random): string {
   }
   return (
     `${doc.year}年度，本部门预算绩效管理工作总体运行良好，但对照预算绩效管理要求，主要存在以下问题：` +
-    `${items.map((s, i) => `${ENUMERATORS[i]}${s}`).join('；')}。`
+    `${items.map((s, i) => `${enumerator(i)}${s}`).join('；')}。`
   );
 }
 
@@ -386,7 +375,7 @@ function improvementsParagraph(doc: ReportDocument): string {
   return (
     '全面落实预算绩效管理是有效促进财政资金使用效益、优化财政资源配置、提升公共服务质量的重要举措。' +
     '下一步，我部门将根据主责主业及业务发展规划，持续强化预算绩效意识，努力提升绩效管理水平。' +
-    doc.improvements.map((s, i) => `${ENUMERATORS[i]}${s}。`).join('')
+    doc.improvements.map((s, i) => `${enumerator(i)}${s}。`).join('')
   );
 }
 

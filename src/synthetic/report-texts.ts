@@ -6,6 +6,7 @@
  * too low, the admission `个别绩效指标全年实现值远超年初设定的预期值` (domain.md, "self-admitted").
  */
 import type { DepartmentProfile } from './department-catalog.js';
+import { enumerator } from './enumerator.js';
 import type { Random } from './random.js';
 import {
   IMPROVEMENTS,
@@ -47,8 +48,6 @@ export interface ReportTexts {
   improvements: string[];
 }
 
-const ENUMERATORS = ['一是', '二是', '三是', '四是', '五是'];
-
 function sectorProse(profile: DepartmentProfile): SectorProse {
   const prose = SECTOR_PROSE[profile.type.sector];
   if (!prose) throw new Error(`no synthetic prose for sector ${profile.type.sector}`);
@@ -78,7 +77,7 @@ export function proseHabits(profile: DepartmentProfile, rng: Random): ProseHabit
 }
 
 function enumerate(items: readonly string[], separator: string): string {
-  return items.map((item, i) => `${ENUMERATORS[i]}${item}`).join(separator);
+  return items.map((item, i) => `${enumerator(i)}${item}`).join(separator);
 }
 
 function problemsFor(findings: YearFindings, habits: ProseHabits, rng: Random): string[] {
