@@ -10,7 +10,7 @@
  * file, interleaved run by run. Both answers must agree on their figures, or the run fails.
  * Writes bench/results/graphql-vs-sql.json and .md.
  */
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +28,7 @@ import {
   workloads,
   type Figures,
   type SqlRow,
+  type Statement,
   type Workload,
   type WorkloadScope,
 } from './workloads.js';
@@ -71,7 +72,7 @@ const RESULTS_DIR = new URL('./results/', import.meta.url);
 interface SqlRunner {
   /** How the SQL side reaches the file (reported, since it matters for fairness). */
   description: string;
-  run(statements: readonly string[]): Promise<SqlRow[][]>;
+  run(statements: readonly Statement[]): Promise<SqlRow[][]>;
   close(): void;
 }
 
@@ -92,8 +93,10 @@ async function openSqlRunner(config: Config, running: RunningServer): Promise<Sq
       description: `separate read-only DuckDBInstance of the same file (threads=${config.duckdbThreads}, memory_limit=${config.duckdbMemoryLimit}), one connection, getRowObjectsJson()`,
       async run(statements) {
         const results: SqlRow[][] = [];
-        for (const sql of statements)
+        for (const statement of statements) {
+          const sql = typeof statement === 'string' ? statement : statement(results);
           results.push((await connection.runAndReadAll(sql)).getRowObjectsJson() as SqlRow[]);
+        }
         return results;
       },
       close() {
@@ -109,7 +112,10 @@ async function openSqlRunner(config: Config, running: RunningServer): Promise<Sq
       description: "the server's own pool (running.db.pool.query): a second instance was refused",
       async run(statements) {
         const results: SqlRow[][] = [];
-        for (const sql of statements) results.push((await running.db.pool.query(sql)).rows);
+        for (const statement of statements) {
+          const sql = typeof statement === 'string' ? statement : statement(results);
+          results.push((await running.db.pool.query(sql)).rows);
+        }
         return results;
       },
       close() {},
@@ -128,9 +134,16 @@ interface Profile {
   /** Median milliseconds summed over statements (exceeds sqlBusy when they overlap). */
   sqlSum: number;
   /** Median milliseconds from the last statement ending to the response parsed by the client. */
+  /** Median milliseconds between the first statement starting and the last ending with none running. */
+  betweenStatements: number;
   afterLastStatement: number;
   /** Median milliseconds of the whole request in the profiling rounds. */
   total: number;
+  /**
+   * The statements of the last profiling round in start order: milliseconds (inflated when they
+   * ran concurrently on the 2 cores), rows, and the start of their SQL.
+   */
+  lastRound: { ms: number; rows: number; sql: string }[];
 }
 
 interface WorkloadResult {
@@ -175,21 +188,29 @@ async function profile(
   const pool = running.db.pool;
   const original = pool.run;
   let intervals: [number, number][] = [];
+  let detail: { started: number; ms: number; rows: number; sql: string }[] = [];
   let statements = 0;
   pool.run = async function (this: typeof pool, ...args: Parameters<typeof original>) {
     const started = performance.now();
+    let rows = 0;
     try {
-      return await original.apply(this, args);
+      const result = await original.apply(this, args);
+      rows = result.rows.length;
+      return result;
     } finally {
-      intervals.push([started, performance.now()]);
+      const ended = performance.now();
+      intervals.push([started, ended]);
+      const sql = args[1].replace(/\s+/g, ' ').trim().slice(0, 100);
+      detail.push({ started, ms: Number((ended - started).toFixed(2)), rows, sql });
     }
   };
   const unsubscribe = pool.onQuery(() => statements++);
-  const samples: Omit<Profile, 'statements'>[] = [];
+  const samples: Omit<Profile, 'statements' | 'lastRound'>[] = [];
   const counts: number[] = [];
   try {
     for (let round = 0; round < rounds; round++) {
       intervals = [];
+      detail = [];
       statements = 0;
       const started = performance.now();
       await request();
@@ -201,6 +222,7 @@ async function profile(
         beforeFirstStatement: intervals.length ? first - started : Number.NaN,
         sqlBusy: busyTime(intervals),
         sqlSum: intervals.reduce((total, [s, e]) => total + e - s, 0),
+        betweenStatements: intervals.length ? last - first - busyTime(intervals) : Number.NaN,
         afterLastStatement: intervals.length ? ended - last : Number.NaN,
         total: ended - started,
       });
@@ -209,15 +231,19 @@ async function profile(
     unsubscribe();
     pool.run = original;
   }
-  const median = (pick: (s: Omit<Profile, 'statements'>) => number) =>
+  const median = (pick: (s: Omit<Profile, 'statements' | 'lastRound'>) => number) =>
     stats(samples.map(pick)).median;
   return {
     statements: Math.max(...counts),
     beforeFirstStatement: median((s) => s.beforeFirstStatement),
     sqlBusy: median((s) => s.sqlBusy),
     sqlSum: median((s) => s.sqlSum),
+    betweenStatements: median((s) => s.betweenStatements),
     afterLastStatement: median((s) => s.afterLastStatement),
     total: median((s) => s.total),
+    lastRound: detail
+      .sort((a, b) => a.started - b.started)
+      .map(({ ms, rows, sql }) => ({ ms, rows, sql })),
   };
 }
 
@@ -225,8 +251,12 @@ async function profile(
 async function chooseScope(sql: SqlRunner): Promise<WorkloadScope> {
   const year = corpus.toYear > corpus.fromYear ? corpus.toYear - 1 : corpus.toYear;
   const [reportRows = [], codeRows = []] = await sql.run([
+    // The report with most flagged measures, then most measures: the fullest answer to check.
     `SELECT r.department_code FROM reports r JOIN indicator_measures m ON m.report_id = r.id
-     WHERE r.year = ${year} GROUP BY r.department_code ORDER BY count(*) DESC, r.department_code LIMIT 1`,
+     WHERE r.year = ${year} GROUP BY r.department_code
+     ORDER BY count(*) FILTER (WHERE m.evidence AND (m.attainment >= 1.2 OR m.ceiling)) DESC, count(*) DESC,
+              r.department_code
+     LIMIT 1`,
     `SELECT code FROM departments ORDER BY code LIMIT 50`,
   ]);
   const reportDepartment = reportRows[0]?.department_code;
@@ -236,6 +266,8 @@ async function chooseScope(sql: SqlRunner): Promise<WorkloadScope> {
 
 async function main(): Promise<number> {
   const log = (line: string) => console.log(line);
+  // Other work on this machine shows in the load average: recorded before and after.
+  const loadBefore = loadavg().map((l) => Number(l.toFixed(2)));
   const database: BenchDatabase = await ensureBenchDatabase(corpus, log, values.rebuild);
   log(
     `SYNTHETIC corpus: ${database.departments} departments, ${database.reports} reports, ${(database.bytes / 2 ** 20).toFixed(1)} MiB${database.reused ? ' (reused)' : ''}`,
@@ -287,6 +319,7 @@ async function main(): Promise<number> {
       node: process.version,
       duckdb: String(versionRow?.version ?? 'unknown'),
       uvThreadpoolSize: process.env.UV_THREADPOOL_SIZE ?? '4 (default)',
+      loadAverage1m5m15m: { before: loadBefore, after: loadavg().map((l) => Number(l.toFixed(2))) },
     };
     const report = {
       benchmark: 'graphql-vs-sql',
@@ -426,7 +459,7 @@ function markdownReport(
   const phases = report.workloads
     .map(
       (r) =>
-        `| ${r.operation} | ${ms(r.profile.total)} | ${ms(r.profile.beforeFirstStatement)} | ${ms(r.profile.sqlBusy)} | ${ms(r.profile.afterLastStatement)} | ${r.profile.statements} |`,
+        `| ${r.operation} | ${ms(r.profile.total)} | ${ms(r.profile.beforeFirstStatement)} | ${ms(r.profile.sqlBusy)} | ${ms(r.profile.betweenStatements)} | ${ms(r.profile.afterLastStatement)} | ${r.profile.statements} |`,
     )
     .join('\n');
   return `# GraphQL vs raw DuckDB SQL (SYNTHETIC corpus)
@@ -440,12 +473,13 @@ vary between runs on this machine.
 
 ${table}
 
-Where a GraphQL request's time goes (median of ${PROFILE_ROUNDS} instrumented requests; "SQL" is wall time during which at least one
-statement ran in the server's pool, "before" is parse, validation, complexity check and resolvers up to the first statement,
-"after" is the rest: resolving, serialising, HTTP and client-side parsing):
+Where a GraphQL request's time goes (medians of ${PROFILE_ROUNDS} instrumented requests, ms). "SQL" is wall time during which at
+least one statement ran in the server's pool (including turning rows into JS objects); "before" is HTTP, parsing, validation,
+the complexity check and resolvers up to the first statement; "between" is resolver time between statements (DataLoader
+batching, one level after another); "after" is resolving the rest, serialising, HTTP and the client's JSON parse:
 
-| operation | total ms | before first statement | SQL | after last statement | statements |
-| --- | ---: | ---: | ---: | ---: | ---: |
+| operation | total | before first statement | SQL | between | after last statement | statements |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${phases}
 `;
 }

@@ -8,7 +8,7 @@
 export interface WorkloadScope {
   /** The year single-year workloads ask about. */
   year: number;
-  /** A department with a report in `year` (the one with most indicator measures). */
+  /** A department with a report in `year` (the fullest: most flagged measures, then most measures). */
   reportDepartment: string;
   /** The first departments by code (MetricSeries asks about these). */
   seriesDepartments: string[];
@@ -20,6 +20,9 @@ export type Figures = Record<string, number>;
 /** A row as `getRowObjectsJson()` gives it: JSON values (BIGINT and DECIMAL arrive as strings). */
 export type SqlRow = Record<string, unknown>;
 
+/** SQL text, or SQL built from the results of the statements before it (an id looked up first). */
+export type Statement = string | ((previous: SqlRow[][]) => string);
+
 /** One workload: a GraphQL operation and the SQL that answers the same question. */
 export interface Workload {
   /** Short label for tables. */
@@ -28,7 +31,7 @@ export interface Workload {
   operation: string;
   variables: Record<string, unknown>;
   /** Statements run in order on one connection; each result is materialised. */
-  sql: string[];
+  sql: Statement[];
   /** Figures read from the GraphQL response's `data`. */
   graphqlFigures(data: unknown): Figures;
   /** Figures read from the SQL results, one row array per statement. */
@@ -363,61 +366,72 @@ interface Issue {
   actual: number | null;
 }
 
-/** Measures of one report with their flags, as measuresByReport derives them (default thresholds). */
-const reportMeasures = (reportFilter: string) => `
-  SELECT m.*,
-         m.evidence AND m.attainment >= ${MIN} AS ratio,
-         m.evidence AND m.ceiling AS ceiling_hit,
-         (m.evidence AND (m.attainment >= ${MIN} OR m.ceiling))
-           AND coalesce(pm.evidence AND (pm.attainment >= ${MIN} OR pm.ceiling), false) AS chronic,
-         ml.previous_actual, coalesce(ml.ratchet_failure, false) AS ratchet_failure
-  FROM indicator_measures m
-  JOIN reports cur ON cur.id = m.report_id
-  LEFT JOIN measure_links ml ON ml.report_id = m.report_id AND ml.seq = m.seq AND ml.measure_index = m.measure_index
-  LEFT JOIN reports pr ON pr.department_code = cur.department_code AND pr.year = cur.year - 1
-  LEFT JOIN indicator_measures pm ON pm.report_id = pr.id AND pm.seq = ml.previous_seq AND pm.measure_index = ml.previous_measure_index
-  WHERE ${reportFilter}`;
+/** The parts of a report ReportFigures shows, each one statement by report id, in this order. */
+const REPORT_PARTS: readonly (readonly [table: string, columns: string, order: string])[] = [
+  ['expenditure_by_nature', 'category, initial_budget, full_year_budget, final', 'category'],
+  ['revenue_by_function', 'function_class, function_code, amount', 'seq'],
+  ['expenditure_by_function', 'function_class, function_code, amount', 'seq'],
+  ['key_tasks', 'seq, name, target_text, actual_text', 'seq'],
+  [
+    'indicators',
+    'seq, name, target_text, actual_text, indicator_key, coalesce(understood, false) AS understood, not_understood_reason',
+    'seq',
+  ],
+  [
+    'management_scores',
+    'level1, level2, level3, weight, score, CAST(score AS DOUBLE) / nullif(CAST(weight AS DOUBLE), 0) AS score_rate',
+    'seq',
+  ],
+  ['deductions', 'part, item, reason, points, source', 'seq'],
+  ['problems', 'text', 'seq'],
+  ['improvements', 'text', 'seq'],
+  ['data_quality_issues', 'check_name, severity, message, expected, actual', 'seq'],
+];
 
 /**
- * One report's every figure in ONE statement: the report row with each part as a list of
- * structs (indicators with their measures nested), built by correlated subqueries.
+ * One report's every figure in a few statements, as one would write it by hand: the report with
+ * its department, its facts, one statement per part by report id, and the indicator measures
+ * with their flags (as measuresByReport derives them, default thresholds).
  */
 function reportFigures(scope: WorkloadScope): Workload {
-  const department = scope.reportDepartment;
-  const parts = (table: string, fields: string, order = 'seq') =>
-    `(SELECT list({${fields}} ORDER BY x.${order}) FROM ${table} x WHERE x.report_id = r.id)`;
+  const department = lit(scope.reportDepartment);
+  const { year } = scope;
+  const reportId = (previous: SqlRow[][]) => {
+    const id = previous[0]?.[0]?.id;
+    if (typeof id !== 'number') throw new Error(`no report ${department} ${year}`);
+    return id;
+  };
   return {
-    label: `ReportFigures, one report (${department} ${scope.year})`,
+    label: `ReportFigures, one report (${scope.reportDepartment} ${year})`,
     operation: 'ReportFigures',
-    variables: { department, year: scope.year },
+    variables: { department: scope.reportDepartment, year },
     sql: [
-      `WITH r AS (SELECT * FROM reports WHERE department_code = ${lit(department)} AND year = ${scope.year}),
-       m AS (${reportMeasures(`cur.department_code = ${lit(department)} AND cur.year = ${scope.year}`)})
-       SELECT r.id, r.title, r.synthetic, d.code, d.name, d.sector, d.level,
-              ${parts('expenditure_by_nature', 'category: x.category, initial_budget: x.initial_budget, full_year_budget: x.full_year_budget, final: x.final', 'category')} AS expenditure,
-              f.basic_share, f.project_share, f.personnel_share, f.execution_rate,
-              ${parts('revenue_by_function', 'function_class: x.function_class, code: x.function_code, amount: x.amount')} AS revenue_budget,
-              ${parts('expenditure_by_function', 'function_class: x.function_class, code: x.function_code, amount: x.amount')} AS expenditure_by_function,
-              r.total_score, r.duty_score, r.duty_weight, r.management_score, r.management_weight,
-              ${parts('key_tasks', 'seq: x.seq, name: x.name, target_text: x.target_text, actual_text: x.actual_text')} AS key_tasks,
-              (SELECT list({seq: x.seq, name: x.name, target_text: x.target_text, actual_text: x.actual_text,
-                            key: x.indicator_key, understood: coalesce(x.understood, false),
-                            not_understood_reason: x.not_understood_reason,
-                            measures: (SELECT list({comparator: m.comparator, target: m.target, target_high: m.target_high,
-                                                    actual: m.actual, unit: m.unit, direction: m.direction,
-                                                    attainment: m.attainment, evidence: m.evidence,
-                                                    ratio: m.ratio, ceiling_hit: m.ceiling_hit, chronic: m.chronic,
-                                                    previous_actual: m.previous_actual, ratchet_failure: m.ratchet_failure}
-                                                   ORDER BY m.measure_index) FROM m WHERE m.seq = x.seq)}
-                           ORDER BY x.seq)
-               FROM indicators x WHERE x.report_id = r.id) AS indicators,
-              ${parts('management_scores', 'level1: x.level1, level2: x.level2, level3: x.level3, weight: x.weight, score: x.score, score_rate: CAST(x.score AS DOUBLE) / nullif(CAST(x.weight AS DOUBLE), 0)')} AS management_scores,
-              ${parts('deductions', 'part: x.part, item: x.item, reason: x.reason, points: x.points, source: x.source')} AS deductions,
-              (SELECT list(x.text ORDER BY x.seq) FROM problems x WHERE x.report_id = r.id) AS problems,
-              (SELECT list(x.text ORDER BY x.seq) FROM improvements x WHERE x.report_id = r.id) AS improvements,
-              ${parts('data_quality_issues', 'check_name: x.check_name, severity: x.severity, message: x.message, expected: x.expected, actual: x.actual')} AS data_quality
-       FROM r JOIN departments d ON d.code = r.department_code
-       LEFT JOIN report_facts f ON f.report_id = r.id`,
+      `SELECT r.id, r.title, r.synthetic, d.code, d.name, d.sector, d.level,
+              r.total_score, r.total_weight, r.duty_score, r.duty_weight, r.management_score, r.management_weight
+       FROM reports r JOIN departments d ON d.code = r.department_code
+       WHERE r.department_code = ${department} AND r.year = ${year}`,
+      (previous) =>
+        `SELECT basic_share, project_share, personnel_share, execution_rate FROM report_facts
+         WHERE report_id = ${reportId(previous)} AND year = ${year}`,
+      ...REPORT_PARTS.map(
+        ([table, columns, order]) =>
+          (previous: SqlRow[][]) =>
+            `SELECT ${columns} FROM ${table} WHERE report_id = ${reportId(previous)} ORDER BY ${order}`,
+      ),
+      (previous) => `
+        SELECT m.seq, m.measure_index, m.comparator, m.target, m.target_high, m.actual, m.unit, m.direction,
+               m.attainment, m.evidence,
+               m.evidence AND m.attainment >= ${MIN} AS ratio,
+               m.evidence AND m.ceiling AS ceiling_hit,
+               (m.evidence AND (m.attainment >= ${MIN} OR m.ceiling))
+                 AND coalesce(pm.evidence AND (pm.attainment >= ${MIN} OR pm.ceiling), false) AS chronic,
+               ml.previous_actual, coalesce(ml.ratchet_failure, false) AS ratchet_failure
+        FROM indicator_measures m
+        LEFT JOIN measure_links ml ON ml.report_id = m.report_id AND ml.seq = m.seq AND ml.measure_index = m.measure_index
+        LEFT JOIN reports pr ON pr.department_code = ${department} AND pr.year = ${year - 1}
+        LEFT JOIN indicator_measures pm ON pm.report_id = pr.id AND pm.seq = ml.previous_seq AND pm.measure_index = ml.previous_measure_index
+        WHERE m.report_id = ${reportId(previous)}
+        ORDER BY m.seq, m.measure_index`,
     ],
     graphqlFigures(data): Figures {
       const r = (data as { report: ReportShape | null }).report;
@@ -448,26 +462,26 @@ function reportFigures(scope: WorkloadScope): Workload {
         dataQuality: r.dataQuality.length,
       };
     },
-    sqlFigures([rows = []]): Figures {
-      const r = rows[0];
+    sqlFigures(results): Figures {
+      const [head = [], facts = [], ...rest] = results;
+      const r = head[0];
       if (!r) return { found: 0 };
-      const list = <T = SqlRow>(value: unknown) => (value ?? []) as T[];
-      const nature = list(r.expenditure);
-      const stage = (category: string) => nature.find((n) => n.category === category)?.final;
-      const indicators = list<{ measures: SqlRow[] | null }>(r.indicators);
-      const measures = indicators.flatMap((i) => i.measures ?? []);
+      const part = (table: string) => rest[REPORT_PARTS.findIndex(([t]) => t === table)] ?? [];
+      const measures = rest[REPORT_PARTS.length] ?? [];
+      const stage = (category: string) =>
+        part('expenditure_by_nature').find((n) => n.category === category)?.final;
       return {
         found: 1,
         totalFinal: num(stage('TOTAL')),
         projectFinal: num(stage('PROJECT')),
-        basicShare: num(r.basic_share),
-        executionRate: num(r.execution_rate),
-        revenueLines: list(r.revenue_budget).length,
-        sumRevenue: sum(list(r.revenue_budget), (x) => x.amount),
-        sumExpenditureByFunction: sum(list(r.expenditure_by_function), (x) => x.amount),
+        basicShare: num(facts[0]?.basic_share),
+        executionRate: num(facts[0]?.execution_rate),
+        revenueLines: part('revenue_by_function').length,
+        sumRevenue: sum(part('revenue_by_function'), (x) => x.amount),
+        sumExpenditureByFunction: sum(part('expenditure_by_function'), (x) => x.amount),
         score: num(r.total_score),
-        keyTasks: list(r.key_tasks).length,
-        indicators: indicators.length,
+        keyTasks: part('key_tasks').length,
+        indicators: part('indicators').length,
         measures: measures.length,
         sumAttainment: sum(measures, (m) => m.attainment),
         flags: sum(
@@ -476,13 +490,13 @@ function reportFigures(scope: WorkloadScope): Workload {
             Number(truthy(m.ratio)) + Number(truthy(m.ceiling_hit)) + Number(truthy(m.chronic)),
         ),
         ratchetFailures: count(measures, (m) => truthy(m.ratchet_failure)),
-        managementRows: list(r.management_scores).length,
-        sumScoreRate: sum(list(r.management_scores), (x) => x.score_rate),
-        deductions: list(r.deductions).length,
-        sumDeductions: sum(list(r.deductions), (x) => x.points),
-        problems: list(r.problems).length,
-        improvements: list(r.improvements).length,
-        dataQuality: list(r.data_quality).length,
+        managementRows: part('management_scores').length,
+        sumScoreRate: sum(part('management_scores'), (x) => x.score_rate),
+        deductions: part('deductions').length,
+        sumDeductions: sum(part('deductions'), (x) => x.points),
+        problems: part('problems').length,
+        improvements: part('improvements').length,
+        dataQuality: part('data_quality_issues').length,
       };
     },
   };
