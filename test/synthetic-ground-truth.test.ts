@@ -10,6 +10,7 @@ const hb = (target: number, actual: number | null, percent = false): MeasureOutc
   target,
   actual,
   repeatsTarget: false,
+  costCap: false,
 });
 const lb = (target: number, actual: number | null): MeasureOutcome => ({
   direction: 'LOWER_BETTER',
@@ -17,6 +18,7 @@ const lb = (target: number, actual: number | null): MeasureOutcome => ({
   target,
   actual,
   repeatsTarget: false,
+  costCap: false,
 });
 
 describe('ground truth of a measure (domain.md rules, in hundredths)', () => {
@@ -34,10 +36,11 @@ describe('ground truth of a measure (domain.md rules, in hundredths)', () => {
     expect(measureTruth([lb(500, 0)])).toEqual([['CEILING']]);
   });
 
-  it('fires nothing for what is not evidence: says done, repeats the target, zero met with zero', () => {
+  it('fires nothing for what is not evidence: says done, repeats the target, zero met with zero, cost caps', () => {
     expect(measureTruth([hb(1000, null)])).toEqual([[]]);
     expect(measureTruth([{ ...hb(1000, 1000), repeatsTarget: true }])).toEqual([[]]);
     expect(measureTruth([lb(0, 0)])).toEqual([[]]);
+    expect(measureTruth([{ ...lb(50000, 30000), percent: false, costCap: true }])).toEqual([[]]);
   });
 
   it('records RATCHET on the later year when its target is below last year’s actual (above, lower-better)', () => {

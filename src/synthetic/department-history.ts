@@ -89,6 +89,7 @@ export function departmentHistory(
       const series = plan.years.map((y, k): MeasureOutcome => ({
         direction: spec.kind === 'HB' || spec.kind === 'HBP' ? 'HIGHER_BETTER' : 'LOWER_BETTER',
         percent: spec.unit === '%',
+        costCap: spec.kind === 'COST',
         target: y.values[m]!.target,
         actual: y.values[m]!.actual,
         repeatsTarget: rendered[i]![k]!.intended[m]!.actualKind === 'COPIES_TARGET',

@@ -8,7 +8,7 @@
  * - RATCHET: the target is below last year's actual (above it for lower-better), on the later year;
  * - CHRONIC: RATIO or CEILING in this year and the year before (every year of a run from the second).
  * Measures that are not evidence (an actual that only says done or repeats the target, a zero
- * target met with zero) fire neither RATIO nor CEILING; a ratchet needs only last year's actual
+ * target met with zero, a cost cap) fire neither RATIO nor CEILING; a ratchet needs only last year's actual
  * and this year's target, as in `isRatchetFailure`.
  */
 
@@ -24,6 +24,8 @@ export interface MeasureOutcome {
   actual: number | null;
   /** The actual cell repeats the target cell (not evidence, domain.md). */
   repeatsTarget: boolean;
+  /** A cost cap (项目总成本 ≤ X 万元): spending below it is savings, not evidence (domain.md). */
+  costCap: boolean;
 }
 
 /** domain.md defaults, as `defaultRuleThresholds`: attainment ≥ 1.2 = 12/10; ceiling target ≤ 95 %. */
@@ -33,7 +35,7 @@ const CEILING_MAX_TARGET = 9500;
 const FULL = 10000;
 
 function isEvidence(m: MeasureOutcome): m is MeasureOutcome & { actual: number } {
-  if (m.actual === null || m.repeatsTarget) return false;
+  if (m.actual === null || m.repeatsTarget || m.costCap) return false;
   return !(m.direction === 'LOWER_BETTER' && m.target === 0 && m.actual === 0);
 }
 

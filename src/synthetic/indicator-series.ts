@@ -71,6 +71,14 @@ function softYears(count: number, laxness: number, rng: Random): boolean[] {
 type Outcome = 'EXACT' | 'SLIGHT' | 'UNDER' | 'BIG' | 'ZERO' | 'OVER';
 
 function outcome(rng: Random, soft: boolean, spec: MeasureSpec): Outcome {
+  if (spec.kind === 'COST') {
+    // Spending under a cost cap: mostly a little below it, sometimes well below (savings).
+    return rng.weighted<Outcome>([
+      ['EXACT', 0.2],
+      ['SLIGHT', 0.65],
+      ['BIG', 0.15],
+    ]);
+  }
   if (soft) {
     if (spec.kind === 'LB' || spec.kind === 'LBP') return rng.chance(0.25) ? 'ZERO' : 'BIG';
     return rng.chance(0.85) ? 'BIG' : 'SLIGHT';
@@ -131,6 +139,11 @@ function nextTarget(
     }
     return previous.target;
   }
+  if (spec.kind === 'COST') {
+    // Next year's cap is what was spent (rounded down to whole 万元): budgets follow spending.
+    const spent = previous.actual ?? previous.target;
+    return Math.max(100, roundTo(spent, 100, 'down'));
+  }
   if (spec.kind === 'LBP' || spec.kind === 'LB') {
     if (soft) return previous.target;
     const step = 100 / 10 ** spec.decimals[0];
@@ -160,6 +173,11 @@ function actualFor(spec: MeasureSpec, target: number, result: Outcome, rng: Rand
   const near = (v: number) => roundTo(v, aStep, 'nearest');
   const cap = spec.maxActual * 100;
   switch (spec.kind) {
+    case 'COST': {
+      if (result === 'EXACT') return target;
+      const share = result === 'BIG' ? rng.between(0.6, 0.8) : rng.between(0.9, 0.995);
+      return Math.max(aStep, near(target * share));
+    }
     case 'HBP': {
       const ceiling = Math.min(cap, HUNDRED_PERCENT);
       if (result === 'EXACT') return target;

@@ -14,9 +14,10 @@
 
 /**
  * How a measure's numbers behave: HB higher-better amount, HBP higher-better percentage, LBP
- * lower-better percentage, LB lower-better count of bad things, ZERO a zero target (不发生…).
+ * lower-better percentage, LB lower-better count of bad things, ZERO a zero target (不发生…),
+ * COST a cost cap in 万元 (domain.md, "not evidence": spending below it is savings).
  */
-export type MeasureKind = 'HB' | 'HBP' | 'LBP' | 'LB' | 'ZERO';
+export type MeasureKind = 'HB' | 'HBP' | 'LBP' | 'LB' | 'ZERO' | 'COST';
 
 /** One measure of a numeric template. */
 export interface MeasureSpec {
@@ -114,6 +115,14 @@ const lb = (unit: string, comparator: MeasureSpec['comparator'], range: Range): 
   comparator,
   range,
   decimals: [0, 0],
+  maxActual: Number.POSITIVE_INFINITY,
+});
+const costCap = (range: Range): MeasureSpec => ({
+  kind: 'COST',
+  unit: '万元',
+  comparator: 'LTE',
+  range,
+  decimals: [0, 2],
   maxActual: Number.POSITIVE_INFINITY,
 });
 const zeroTarget: MeasureSpec = {
@@ -235,6 +244,13 @@ export const GENERIC_TEMPLATES: readonly IndicatorTemplate[] = [
     '{馆藏|}档案数字化率达到{T}%。',
     '{馆藏|}档案数字化率达{A}%。',
     [hbp('GTE', [80, 98])],
+  ),
+  numeric(
+    'project-cost',
+    ['项目总成本', '项目总成本控制'],
+    '{信息化|运维}项目总成本控制在{T}万元以内。',
+    '{信息化|运维}项目实际总成本{A}万元。',
+    [costCap([30, 600])],
   ),
   milestone(
     'acceptance',

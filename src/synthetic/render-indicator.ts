@@ -127,7 +127,7 @@ export function renderIndicator(
       };
     }
     const base = writtenUnitBase(spec.unit);
-    const lower = spec.kind === 'LB' || spec.kind === 'LBP';
+    const lower = spec.kind === 'LB' || spec.kind === 'LBP' || spec.kind === 'COST';
     return {
       comparator: spec.comparator,
       direction: lower ? 'LOWER_BETTER' : 'HIGHER_BETTER',
