@@ -10,118 +10,28 @@
  * file, interleaved run by run. Both answers must agree on their figures, or the run fails.
  * Writes bench/results/graphql-vs-sql.json and .md.
  */
-import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { loadConfig, type Config } from '../src/config.js';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { readExampleOperations } from '../src/graphql/example-operations.js';
-import { startServer, type RunningServer } from '../src/server.js';
-import { DEMO_CORPUS } from '../src/synthetic/demo-corpus.js';
-import type { CorpusOptions } from '../src/synthetic/generate-corpus.js';
+import type { RunningServer } from '../src/server.js';
 import { ensureBenchDatabase, type BenchDatabase } from './bench-corpus.js';
+import {
+  chooseScope,
+  openSqlRunner,
+  parseBenchOptions,
+  startBenchServer,
+  type SqlRunner,
+} from './bench-server.js';
 import { GraphQLClient } from './http-client.js';
 import { interleaved, ms, stats, type Stats } from './timing.js';
-import {
-  compareFigures,
-  workloads,
-  type Figures,
-  type SqlRow,
-  type Statement,
-  type Workload,
-  type WorkloadScope,
-} from './workloads.js';
+import { compareFigures, workloads, type Figures, type Workload } from './workloads.js';
 
-const { values } = parseArgs({
-  options: {
-    departments: { type: 'string', default: '1000' },
-    years: { type: 'string', default: '2015-2024' },
-    runs: { type: 'string', default: '15' },
-    warmup: { type: 'string', default: '3' },
-    seed: { type: 'string', default: String(DEMO_CORPUS.seed) },
-    rebuild: { type: 'boolean', default: false },
-  },
-});
-
-function positiveInt(raw: string, name: string, max: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max)
-    throw new Error(`--${name} must be an integer from 1 to ${max}, got "${raw}"`);
-  return value;
-}
-
-const [fromYear, toYear = fromYear] = values.years.split('-').map(Number);
-if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear! > toYear!)
-  throw new Error(`--years must look like 2015-2024, got "${values.years}"`);
-const corpus: CorpusOptions = {
-  seed: Number(values.seed),
-  departments: positiveInt(values.departments, 'departments', 200_000),
-  fromYear: fromYear!,
-  toYear: toYear!,
-};
-// Bounds keep a mistyped flag from running for hours.
-const runs = positiveInt(values.runs, 'runs', 1000);
-const warmup = positiveInt(values.warmup, 'warmup', 100);
+const { corpus, runs, warmup, rebuild } = parseBenchOptions();
 /** Profiling rounds per workload (statement counts and SQL time inside the server). */
 const PROFILE_ROUNDS = 5;
 
 const RESULTS_DIR = new URL('./results/', import.meta.url);
-
-/** Runs a workload's statements in order on one connection, materialising every row. */
-interface SqlRunner {
-  /** How the SQL side reaches the file (reported, since it matters for fairness). */
-  description: string;
-  run(statements: readonly Statement[]): Promise<SqlRow[][]>;
-  close(): void;
-}
-
-/**
- * A second DuckDB instance on the file, read-only like the API's and with the same threads and
- * memory limit. If DuckDB refused it while the server holds the file, fall back to the server's
- * own pool (and say so in the results).
- */
-async function openSqlRunner(config: Config, running: RunningServer): Promise<SqlRunner> {
-  try {
-    const instance = await DuckDBInstance.create(config.databasePath, {
-      access_mode: 'READ_ONLY',
-      threads: String(config.duckdbThreads),
-      memory_limit: config.duckdbMemoryLimit,
-    });
-    const connection: DuckDBConnection = await instance.connect();
-    return {
-      description: `separate read-only DuckDBInstance of the same file (threads=${config.duckdbThreads}, memory_limit=${config.duckdbMemoryLimit}), one connection, getRowObjectsJson()`,
-      async run(statements) {
-        const results: SqlRow[][] = [];
-        for (const statement of statements) {
-          const sql = typeof statement === 'string' ? statement : statement(results);
-          results.push((await connection.runAndReadAll(sql)).getRowObjectsJson() as SqlRow[]);
-        }
-        return results;
-      },
-      close() {
-        connection.closeSync();
-        instance.closeSync();
-      },
-    };
-  } catch (error) {
-    console.warn(
-      `a second read-only instance was refused (${error instanceof Error ? error.message : String(error)}); running SQL through the server's pool`,
-    );
-    return {
-      description: "the server's own pool (running.db.pool.query): a second instance was refused",
-      async run(statements) {
-        const results: SqlRow[][] = [];
-        for (const statement of statements) {
-          const sql = typeof statement === 'string' ? statement : statement(results);
-          results.push((await running.db.pool.query(sql)).rows);
-        }
-        return results;
-      },
-      close() {},
-    };
-  }
-}
 
 /** What the server did for one operation: statements and where the time went. */
 interface Profile {
@@ -247,53 +157,23 @@ async function profile(
   };
 }
 
-/** Picks the year, the report and the departments the workloads ask about. */
-async function chooseScope(sql: SqlRunner): Promise<WorkloadScope> {
-  const year = corpus.toYear > corpus.fromYear ? corpus.toYear - 1 : corpus.toYear;
-  const [reportRows = [], codeRows = []] = await sql.run([
-    // The report with most flagged measures, then most measures: the fullest answer to check.
-    `SELECT r.department_code FROM reports r JOIN indicator_measures m ON m.report_id = r.id
-     WHERE r.year = ${year} GROUP BY r.department_code
-     ORDER BY count(*) FILTER (WHERE m.evidence AND (m.attainment >= 1.2 OR m.ceiling)) DESC, count(*) DESC,
-              r.department_code
-     LIMIT 1`,
-    `SELECT code FROM departments ORDER BY code LIMIT 50`,
-  ]);
-  const reportDepartment = reportRows[0]?.department_code;
-  if (typeof reportDepartment !== 'string') throw new Error(`no report with indicators in ${year}`);
-  return { year, reportDepartment, seriesDepartments: codeRows.map((r) => String(r.code)) };
-}
-
 async function main(): Promise<number> {
   const log = (line: string) => console.log(line);
   // Other work on this machine shows in the load average: recorded before and after.
   const loadBefore = loadavg().map((l) => Number(l.toFixed(2)));
-  const database: BenchDatabase = await ensureBenchDatabase(corpus, log, values.rebuild);
+  const database: BenchDatabase = await ensureBenchDatabase(corpus, log, rebuild);
   log(
     `SYNTHETIC corpus: ${database.departments} departments, ${database.reports} reports, ${(database.bytes / 2 ** 20).toFixed(1)} MiB${database.reused ? ' (reused)' : ''}`,
   );
 
-  // Start-up would register seeds/departments.csv and ingest seeds/reports/: give it an empty
-  // registry and an empty folder, so the corpus stays synthetic and nothing else.
-  const empty = await mkdtemp(join(tmpdir(), 'jixiao-bench-seeds-'));
-  const departmentsCsv = join(empty, 'departments.csv');
-  await writeFile(departmentsCsv, 'code,name,aliases,sector,level,synthetic\n');
-  const config: Config = {
-    ...loadConfig({}),
-    databasePath: database.path,
-    port: 0,
-    host: '127.0.0.1',
-    loadDemo: false,
-    seedReportsDir: empty,
-    departmentsCsv,
-  };
-  const running = await startServer(config, log);
+  const server = await startBenchServer(database.path, log);
+  const { running, config } = server;
   const client = new GraphQLClient(running.url);
-  const sql = await openSqlRunner(config, running);
+  const sql = await openSqlRunner(server);
   const results: WorkloadResult[] = [];
   try {
     const [[versionRow] = []] = await sql.run([`SELECT version() AS version`]);
-    const scope = await chooseScope(sql);
+    const scope = await chooseScope(sql, corpus);
     const operations = new Map(readExampleOperations().map((o) => [o.name, o]));
     log(
       `server ${running.url}; SQL on ${sql.description}\n${warmup} warm-up and ${runs} timed rounds per workload, GraphQL and SQL interleaved\n`,
@@ -371,8 +251,7 @@ async function main(): Promise<number> {
   } finally {
     client.close();
     sql.close();
-    await running.stop();
-    await rm(empty, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
