@@ -149,8 +149,9 @@ try {
       `${s.rule.padEnd(9)} ${String(s.truth).padStart(5)}  ${String(s.detected).padStart(8)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}`,
     );
   }
+  const name = `detection-${options.departments}x${options.fromYear}-${options.toYear}-seed${options.seed}.json`;
   await writeFile(
-    new URL('./results/detection.json', import.meta.url),
+    new URL(`./results/${name}`, import.meta.url),
     `${JSON.stringify(result, null, 2)}\n`,
   );
 } finally {
