@@ -11,14 +11,18 @@ const MANAGEMENT =
 describe('deductions (扣分)', () => {
   it('reads the duty deduction and its reason from the paragraph', () => {
     expect(parseStatedDeductions(DUTY)).toEqual([
-      { reason: '一般公共预算年度平均支出执行率为99.91%，未达到100%', points: '0.01', quoted: [] },
+      {
+        reason: '一般公共预算年度平均支出执行率为99.91%，未达到100%',
+        points: '0.01',
+        text: '一般公共预算年度平均支出执行率为99.91%，未达到100%，扣0.01分。',
+      },
     ]);
   });
 
   it('reads enumerated management reasons with the items they quote', () => {
     const stated = parseStatedDeductions(MANAGEMENT);
     expect(stated.map((s) => s.points)).toEqual(['3', '0.02']);
-    expect(stated[0]!.quoted).toEqual(['广东省政府采购网', '采购合同签订时效性', '合同备案时效性']);
+    expect(stated[0]!.text).toContain('致使采购合同签订时效性合同备案时效性指标合计被扣3分');
   });
 
   it('takes management deductions from table 4 and attaches the paragraph reasons', () => {
@@ -36,7 +40,7 @@ describe('deductions (扣分)', () => {
   it('keeps a paragraph deduction that no table row explains, and notes it', () => {
     const rows = parseManagementTable('real.txt', realReportSlice(746, 818));
     const { deductions, notes } = managementDeductions(rows, [
-      { reason: '资产盘点不及时', points: '0.5', quoted: [] },
+      { reason: '资产盘点不及时', points: '0.5', text: '资产盘点不及时，扣0.5分' },
     ]);
     expect(deductions.at(-1)).toMatchObject({ item: null, points: '0.5', source: 'PARAGRAPH' });
     expect(notes[0]).toMatchObject({ check: 'deduction.paragraph_unmatched', severity: 'WARNING' });
@@ -45,12 +49,29 @@ describe('deductions (扣分)', () => {
   it('notes when the paragraph and table 4 disagree on the points', () => {
     const rows = parseManagementTable('real.txt', realReportSlice(746, 818));
     const { notes } = managementDeductions(rows, [
-      { reason: 'x', points: '2.5', quoted: ['采购合同签订时效性', '合同备案时效性'] },
+      { reason: 'x', points: '2.5', text: '采购合同签订时效性、合同备案时效性扣2.5分' },
     ]);
     expect(notes[0]).toMatchObject({
       check: 'deduction.paragraph_vs_table',
       expected: '2.5',
       actual: '3',
     });
+  });
+});
+
+describe('item names with quotation marks of their own', () => {
+  it('matches “三公”经费控制情况 however the paragraph quotes it', () => {
+    const rows = parseManagementTable('real.txt', realReportSlice(746, 818)).map((r) =>
+      r.level3 === '“三公”经费控制情况' ? { ...r, score: '1.5' } : r,
+    );
+    const stated = parseStatedDeductions(
+      '扣分的主要原因：“‘三公’经费控制情况”指标超出控制数，扣0.5分。',
+    );
+    const { deductions, notes } = managementDeductions(rows, stated);
+    expect(deductions.find((d) => d.item === '“三公”经费控制情况')).toMatchObject({
+      points: '0.5',
+      source: 'BOTH',
+    });
+    expect(notes).toEqual([]);
   });
 });

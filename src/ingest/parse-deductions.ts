@@ -5,8 +5,16 @@ import type { Deduction, ManagementScoreRow, ParseNote } from './report-document
 export interface StatedDeduction {
   reason: string;
   points: string;
-  /** Names quoted in the clause (`“采购合同签订时效性”`), candidates for table-4 items. */
-  quoted: string[];
+  /** The clause without quotation marks, to find the table-4 items it names. */
+  text: string;
+}
+
+/**
+ * Text without quotation marks: items are quoted in paragraphs (“采购合同签订时效性”) and some
+ * item names carry quotes of their own (“三公”经费控制情况), so names are compared unquoted.
+ */
+function unquoted(text: string): string {
+  return text.replace(/[“”"‘’'「」『』]/g, '');
 }
 
 const POINTS = /(?:被|共|合计)?(?:扣减?|扣除)(\d+(?:\.\d+)?)分/;
@@ -40,7 +48,7 @@ export function parseStatedDeductions(paragraph: string): StatedDeduction[] {
     out.push({
       reason: reason || piece,
       points: parseDecimal(match[1]!)!,
-      quoted: [...piece.matchAll(/[“"]([^”"]+)[”"]/g)].map((m) => m[1]!),
+      text: unquoted(piece),
     });
   }
   return out;
@@ -60,7 +68,7 @@ export function dutyDeductions(stated: readonly StatedDeduction[]): Deduction[] 
 
 /**
  * Deductions of the management part: every table-4 row that scored below its weight, with the
- * paragraph's reason attached where the paragraph quotes the row's name or states the same
+ * paragraph's reason attached where the paragraph names the row's item or states the same
  * points. A stated deduction that matches no row is kept (source PARAGRAPH) and noted, so that
  * nothing the report says is lost; the score reconciliation then shows whether it double counts.
  */
@@ -80,7 +88,7 @@ export function managementDeductions(
     }));
   const notes: ParseNote[] = [];
   for (const s of stated) {
-    let matched = deductions.filter((d) => s.quoted.some((q) => q === d.item));
+    let matched = deductions.filter((d) => d.item !== null && s.text.includes(unquoted(d.item)));
     if (matched.length === 0) {
       const samePoints = deductions.find(
         (d) => d.source === 'TABLE' && compareDecimals(d.points, s.points) === 0,
