@@ -162,3 +162,35 @@ describe('jixiao generate', () => {
     expect(io.stderr[0]).toContain('--departments is required');
   });
 });
+
+describe('jixiao generate --render-text', () => {
+  it('writes report texts that ingest back with the departments file it writes beside them', async () => {
+    const texts = tempDir();
+    expect(
+      await main(
+        [
+          'generate',
+          '--departments',
+          '2',
+          '--years',
+          '2022-2023',
+          '--out',
+          tempDir(),
+          '--render-text',
+          texts,
+        ],
+        testIo(),
+        config(),
+      ),
+    ).toBe(0);
+    const io = testIo();
+    expect(
+      await main(
+        ['ingest', texts, '--departments', join(texts, 'departments.csv'), '--synthetic'],
+        io,
+        config(),
+      ),
+    ).toBe(0);
+    expect(io.stdout.at(-1)).toBe('4 files: 4 inserted, 0 replaced, 0 unchanged, 0 failed');
+  });
+});

@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
@@ -6,6 +6,8 @@ import { openWriter } from '../db/prepare-database.js';
 import { exportCanonical } from '../ingest/bulk-export.js';
 import { importCanonical } from '../ingest/bulk-import.js';
 import { TRUTH_FILE, writeCorpus } from '../synthetic/corpus-writer.js';
+import { generateDepartments } from '../synthetic/generate-corpus.js';
+import { renderReport } from '../synthetic/render-report.js';
 import { intOption, UsageError, yearRange, type CliIo } from './cli-io.js';
 import { openWriterForCli } from './open-writer.js';
 import { progress } from './progress.js';
@@ -16,13 +18,25 @@ export interface GenerateFlags {
   seed?: string;
   out?: string;
   replace?: boolean;
+  'render-text'?: string;
+}
+
+/** A registry CSV of the generated departments, so rendered texts can be ingested on their own. */
+function registryCsv(departments: ReturnType<typeof generateDepartments>): string {
+  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = departments.map((d) =>
+    [d.code, d.name, d.aliases.join('|'), d.sector ?? '', d.level, 'true'].map(quote).join(','),
+  );
+  return ['code,name,aliases,sector,level,synthetic', ...lines].join('\n') + '\n';
 }
 
 /**
- * `jixiao generate --departments N --years A-B [--seed S] [--out DIR]`: a SYNTHETIC corpus
- * (labelled so in every department and report). Without --out it is imported into the database
- * in one transaction; with --out it is written as canonical Parquet files plus truth.ndjson (the
- * ground truth of the low-target rules), ready for `jixiao import`.
+ * `jixiao generate --departments N --years A-B [--seed S] [--out DIR] [--render-text DIR]`: a
+ * SYNTHETIC corpus (labelled so in every department and report). Without --out it is imported
+ * into the database in one transaction; with --out it is written as canonical Parquet files plus
+ * truth.ndjson (the ground truth of the low-target rules), ready for `jixiao import`. With
+ * --render-text each report is also written as text in the Guangzhou template, with a
+ * departments.csv to ingest them by (`jixiao ingest DIR --departments DIR/departments.csv`).
  */
 export async function generateCommand(
   flags: GenerateFlags,
@@ -37,7 +51,18 @@ export async function generateCommand(
   const work = await mkdtemp(join(tmpdir(), 'jixiao-generate-'));
   try {
     const bar = progress('generate', departments * (toYear - fromYear + 1));
-    const written = await writeCorpus(options, work, () => bar.tick());
+    const textDir = flags['render-text'];
+    if (textDir) {
+      await mkdir(textDir, { recursive: true });
+      await writeFile(join(textDir, 'departments.csv'), registryCsv(generateDepartments(options)));
+    }
+    const written = await writeCorpus(options, work, async (report) => {
+      if (textDir) {
+        const file = join(textDir, `${report.departmentCode}-${report.document.year}.txt`);
+        await writeFile(file, renderReport(report.document, options.seed + report.document.year));
+      }
+      bar.tick();
+    });
     bar.done();
     io.out(
       `generated ${written.reports} synthetic reports of ${written.departments} synthetic departments in ${seconds(started)}`,
