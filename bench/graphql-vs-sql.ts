@@ -326,7 +326,12 @@ function markdownReport(
   report: {
     date: string;
     command: string;
-    machine: { cpus: number; node: string; duckdb: string };
+    machine: {
+      cpus: number;
+      node: string;
+      duckdb: string;
+      loadAverage1m5m15m: { before: number[]; after: number[] };
+    };
     corpus: { departments: number; years: string; reports: number; dbMiB: number; seed: number };
     warmup: number;
     runs: number;
@@ -343,7 +348,8 @@ function markdownReport(
     .join('\n');
   return `# GraphQL vs raw DuckDB SQL (SYNTHETIC corpus)
 
-Measured by \`${report.command}\` on ${report.date.slice(0, 10)}: ${machine.cpus} CPUs, Node ${machine.node}, DuckDB ${machine.duckdb}.
+Measured by \`${report.command}\` on ${report.date.slice(0, 10)}: ${machine.cpus} CPUs, Node ${machine.node}, DuckDB ${machine.duckdb};
+1-minute load average ${machine.loadAverage1m5m15m.before[0]} before and ${machine.loadAverage1m5m15m.after[0]} after (other work shared the machine).
 Corpus: **synthetic** (generated, fictitious departments; seed ${c.seed}), ${c.departments} departments x ${c.years} = ${c.reports} reports, database file ${c.dbMiB} MiB.
 ${report.warmup} warm-up and ${report.runs} timed rounds per workload, GraphQL and SQL interleaved. GraphQL: the named operation of
 \`schema/operations/\` over HTTP POST (body read and parsed). SQL: hand-written DuckDB SQL for the same answer on a separate
