@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { DataQualityIssuesTable, Severity } from '../db/tables.js';
 import { checkScope } from './analytics-error.js';
+import { inList } from './in-list.js';
 import type { Reader } from './reader.js';
 
 export interface DataQualityArgs {
@@ -23,12 +24,7 @@ export async function dataQualityIssues(
   checkScope({ fromYear: args.year, departments: args.departments });
   let query = db.selectFrom('data_quality_issues').selectAll();
   if (args.year != null) query = query.where('year', '=', args.year);
-  if (args.departments)
-    query = query.where(
-      'department_code',
-      'in',
-      args.departments.length ? [...args.departments] : [''],
-    );
+  if (args.departments) query = query.where(inList('department_code', args.departments));
   if (args.minSeverity) {
     const allowed = (Object.keys(RANK) as Severity[]).filter(
       (s) => RANK[s] >= RANK[args.minSeverity!],

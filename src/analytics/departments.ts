@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DepartmentLevel, DepartmentsTable } from '../db/tables.js';
+import { inList } from './in-list.js';
 import type { Reader } from './reader.js';
 
 export type DepartmentRow = DepartmentsTable;
@@ -26,7 +27,7 @@ export async function departmentsByCode(
   const rows = await db
     .selectFrom('departments')
     .selectAll()
-    .where('code', 'in', [...codes])
+    .where(inList('code', codes))
     .execute();
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return codes.map((c) => byCode.get(c) ?? null);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database, ReportFactsView, ReportsTable } from '../db/tables.js';
 import type { Selectable } from 'kysely';
+import { inList } from './in-list.js';
 import type { Reader } from './reader.js';
 
 export type ReportRow = Selectable<ReportsTable>;
@@ -11,11 +12,7 @@ export async function reportsById(
   ids: readonly number[],
 ): Promise<(ReportRow | null)[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('reports')
-    .selectAll()
-    .where('id', 'in', [...ids])
-    .execute();
+  const rows = await db.selectFrom('reports').selectAll().where(inList('id', ids)).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);
 }
@@ -28,10 +25,7 @@ export async function reportsOfDepartments(
   toYear?: number | null,
 ): Promise<ReportRow[]> {
   if (codes.length === 0) return [];
-  let query = db
-    .selectFrom('reports')
-    .selectAll()
-    .where('department_code', 'in', [...codes]);
+  let query = db.selectFrom('reports').selectAll().where(inList('department_code', codes));
   if (fromYear != null) query = query.where('year', '>=', fromYear);
   if (toYear != null) query = query.where('year', '<=', toYear);
   return query.orderBy('department_code').orderBy('year').execute();
@@ -46,7 +40,7 @@ export async function factsByReport(
   const rows = await db
     .selectFrom('report_facts')
     .selectAll()
-    .where('report_id', 'in', [...ids])
+    .where(inList('report_id', ids))
     .execute();
   const byId = new Map(rows.map((r) => [r.report_id, r]));
   return ids.map((id) => byId.get(id) ?? null);
@@ -96,7 +90,7 @@ export async function childRows<T extends ChildTable>(
   const rows = (await db
     .selectFrom(table as ChildTable)
     .selectAll()
-    .where('report_id', 'in', [...reportIds])
+    .where(inList('report_id', reportIds))
     .orderBy('report_id')
     .orderBy(ORDER[table] as 'seq')
     .execute()) as unknown as (Selectable<Database[T]> & { report_id: number })[];
