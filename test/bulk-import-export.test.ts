@@ -147,3 +147,15 @@ describe('NDJSON, the format generated corpora are written in', () => {
     expect(rows[0]!.n).toBe(0);
   });
 });
+
+describe('derived report facts after an import', () => {
+  it('hold one row per imported report, equal to their definition', async () => {
+    await exportCanonical(source.db.pool, { dir, format: 'parquet' });
+    await importCanonical(target.db.pool, { dir, format: 'parquet' });
+    await importCanonical(target.db.pool, { dir, format: 'parquet', replace: true });
+    const { rows } = await target.db.pool.query(
+      'SELECT (SELECT count(*) FROM report_facts) AS stored, (SELECT count(*) FROM (SELECT * FROM report_facts EXCEPT SELECT * FROM report_facts_source)) AS differing',
+    );
+    expect(rows[0]).toEqual({ stored: 2, differing: 0 });
+  });
+});

@@ -75,3 +75,20 @@ describe('loading a report', () => {
     expect((await tableCounts(t.db)).reports).toBe(0);
   });
 });
+
+describe('derived report facts', () => {
+  it('are recomputed with the report: equal to their definition after a load and a replace', async () => {
+    await load();
+    const revised = realReportText().replace(
+      '人员经费 6,373.21 6,226.67 6,225.01',
+      '人员经费 6,373.21 6,226.67 6,125.01',
+    );
+    await load(revised, { replace: true });
+    const { rows } = await t.db.pool.query(
+      'SELECT (SELECT count(*) FROM report_facts) AS stored, (SELECT count(*) FROM (SELECT * FROM report_facts EXCEPT SELECT * FROM report_facts_source)) AS differing',
+    );
+    expect(rows[0]).toEqual({ stored: 1, differing: 0 });
+    const facts = await t.db.pool.query('SELECT personnel_final FROM report_facts');
+    expect(facts.rows[0]!.personnel_final).toBe('6125.01');
+  });
+});

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { PeerGroup } from './benchmark.js';
 import { checkScope } from './analytics-error.js';
-import { DEFAULT_MIN_ATTAINMENT } from './target-findings.js';
+import { DEFAULT_MIN_ATTAINMENT, measureFactsSql } from './measure-facts.js';
 import type { Reader } from './reader.js';
 
 /** How what a department admits compares with what was detected. */
@@ -43,7 +43,6 @@ export async function lowTargetRisk(
   args: { year: number; peerGroup: PeerGroup; includeSynthetic?: boolean; minAttainment?: number },
 ): Promise<DepartmentTargetRisk[]> {
   checkScope({ fromYear: args.year });
-  const min = (args.minAttainment ?? DEFAULT_MIN_ATTAINMENT) - 1e-9;
   const { rows } = await sql<{
     department_code: string;
     year: number;
@@ -61,22 +60,15 @@ export async function lowTargetRisk(
       FROM reports r JOIN departments d ON d.code = r.department_code
       WHERE r.year = ${args.year} AND (${args.includeSynthetic ?? true} OR NOT d.synthetic)
     ),
-    measures AS (
-      SELECT m.report_id, m.evidence,
-             m.evidence AND m.attainment >= ${min} AS ratio,
-             m.evidence AND m.ceiling AS ceiling_hit,
-             coalesce(ml.ratchet_failure, false) AS ratchet
-      FROM indicator_measures m
-      LEFT JOIN measure_links ml ON ml.report_id = m.report_id AND ml.seq = m.seq AND ml.measure_index = m.measure_index
-      WHERE m.report_id IN (SELECT id FROM s)
-    ),
+    scope AS (SELECT id, department_code, year FROM s),
+    measures AS (${measureFactsSql(args.minAttainment ?? DEFAULT_MIN_ATTAINMENT)}),
     counts AS (
       SELECT report_id,
              count(*) FILTER (WHERE evidence) AS measurable,
              count(*) FILTER (WHERE ratio) AS overshooting,
              count(*) FILTER (WHERE ceiling_hit) AS ceiling_hits,
-             count(*) FILTER (WHERE ratchet) AS ratchet_failures,
-             count(*) FILTER (WHERE evidence AND (ratio OR ceiling_hit OR ratchet)) AS flagged
+             count(*) FILTER (WHERE ratchet_failure) AS ratchet_failures,
+             count(*) FILTER (WHERE evidence AND (ratio OR ceiling_hit OR ratchet_failure)) AS flagged
       FROM measures GROUP BY report_id
     ),
     admitted AS (

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database, ReportFactsView, ReportsTable } from '../db/tables.js';
 import type { Selectable } from 'kysely';
 import { inList } from './in-list.js';
+import { measureFactsSql, type MeasureView } from './measure-facts.js';
 import type { Reader } from './reader.js';
 
 export type ReportRow = Selectable<ReportsTable>;
@@ -99,19 +100,9 @@ export async function childRows<T extends ChildTable>(
   return reportIds.map((id) => grouped.get(id) ?? []);
 }
 
-/** A stored measure with its rule flags (domain.md defaults) and its link to last year. */
-export interface MeasureView extends Selectable<import('../db/tables.js').IndicatorMeasuresTable> {
-  ratio: boolean;
-  ceiling_hit: boolean;
-  chronic: boolean;
-  previous_actual: number | null;
-  ratchet_failure: boolean;
-}
-
 /**
- * Measures of the indicators of many reports, in one statement, grouped per report: flags RATIO
- * (attainment ≥ 1.2), CEILING and CHRONIC (firing this year and, for the linked indicator, last
- * year), and the ratchet check against last year's actual.
+ * Measures of the indicators of many reports, in one statement, grouped per report, with their
+ * flags at the default threshold (measure-facts.ts).
  */
 export async function measuresByReport(
   db: Reader,
@@ -119,23 +110,8 @@ export async function measuresByReport(
 ): Promise<MeasureView[][]> {
   if (reportIds.length === 0) return [];
   const { rows } = await sql<MeasureView>`
-    WITH m AS (
-      SELECT m.*,
-             m.evidence AND m.attainment >= 1.2 - 1e-9 AS ratio,
-             m.evidence AND m.ceiling AS ceiling_hit
-      FROM indicator_measures m
-      WHERE list_contains(${sql.val([...reportIds])}, m.report_id)
-    )
-    SELECT m.*,
-           (m.ratio OR m.ceiling_hit) AND coalesce(pm.evidence AND (pm.attainment >= 1.2 - 1e-9 OR pm.ceiling), false) AS chronic,
-           ml.previous_actual,
-           coalesce(ml.ratchet_failure, false) AS ratchet_failure
-    FROM m
-    LEFT JOIN measure_links ml ON ml.report_id = m.report_id AND ml.seq = m.seq AND ml.measure_index = m.measure_index
-    LEFT JOIN reports cur ON cur.id = m.report_id
-    LEFT JOIN reports pr ON pr.department_code = cur.department_code AND pr.year = cur.year - 1
-    LEFT JOIN indicator_measures pm ON pm.report_id = pr.id AND pm.seq = ml.previous_seq AND pm.measure_index = ml.previous_measure_index
-    ORDER BY m.report_id, m.seq, m.measure_index`.execute(db);
+    WITH scope AS (SELECT r.id, r.department_code, r.year FROM reports r WHERE ${inList('r.id', reportIds)})
+    SELECT * FROM (${measureFactsSql()}) ORDER BY report_id, seq, measure_index`.execute(db);
   const grouped = new Map<number, MeasureView[]>(reportIds.map((id) => [id, []]));
   for (const row of rows) grouped.get(row.report_id)?.push(row);
   return reportIds.map((id) => grouped.get(id) ?? []);

@@ -153,7 +153,7 @@ export interface Database {
   measure_links: MeasureLinksTable;
 }
 
-/** The `report_facts` view (sql/002_report_facts.sql): one row per report, ratios as numbers. */
+/** `report_facts` (sql/005): one row per report, derived at import from `report_facts_source`; ratios as numbers. */
 export interface ReportFactsView {
   report_id: number;
   department_code: string;

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { MeasureView } from '../analytics/report-parts.js';
+import type { MeasureView } from '../analytics/measure-facts.js';
 import type { IndicatorsTable, KeyTasksTable } from '../db/tables.js';
 import { builder } from './builder.js';
 import { DirectionEnum } from './enums.js';

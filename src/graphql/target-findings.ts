@@ -1,5 +1,4 @@
 import { lowTargetRisk, type DepartmentTargetRisk } from '../analytics/low-target-risk.js';
-import type { MeasureView } from '../analytics/report-parts.js';
 import {
   overshootIndicators,
   targetRatchets,
@@ -7,22 +6,10 @@ import {
   type RatchetFinding,
 } from '../analytics/target-findings.js';
 import { builder } from './builder.js';
-import type { GraphQLContext } from './context.js';
 import { departmentOf } from './department-of.js';
 import { PeerGroupEnum } from './enums.js';
 import { IndicatorMeasureRef, OvershootRuleEnum, PerformanceIndicatorRef } from './indicator.js';
 import { DepartmentRef } from './refs.js';
-
-/** The measure of a finding, with its flags, through the request's measure loader. */
-async function measureOf(
-  ctx: GraphQLContext,
-  m: { report_id: number; seq: number; measure_index: number },
-): Promise<MeasureView> {
-  const measures = await ctx.loaders.measures.load(m.report_id);
-  const found = measures.find((x) => x.seq === m.seq && x.measure_index === m.measure_index);
-  if (!found) throw new Error(`measure ${m.report_id}/${m.seq}/${m.measure_index} vanished`);
-  return found;
-}
 
 const IndicatorOvershootRef = builder.objectRef<OvershootFinding>('IndicatorOvershoot').implement({
   description:
@@ -41,7 +28,7 @@ const IndicatorOvershootRef = builder.objectRef<OvershootFinding>('IndicatorOver
     }),
     measure: t.field({
       type: IndicatorMeasureRef,
-      resolve: (f, _a, ctx) => measureOf(ctx, f.measure),
+      resolve: (f) => f.measure,
       description: 'The measure that fired.',
     }),
     attainment: t.exposeFloat('attainment', {
@@ -78,7 +65,7 @@ const TargetRatchetRef = builder.objectRef<RatchetFinding>('TargetRatchet').impl
     }),
     measure: t.field({
       type: IndicatorMeasureRef,
-      resolve: (f, _a, ctx) => measureOf(ctx, f.measure),
+      resolve: (f) => f.measure,
       description: 'This year’s measure.',
     }),
     previousActual: t.exposeFloat('previousActual', {

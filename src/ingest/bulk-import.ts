@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBPool, PooledConnection } from '../db/duckdb-pool.js';
 import type { BulkFormat } from './bulk-export.js';
+import { refreshReportFactsSql } from './report-facts.js';
 import {
   CANONICAL_TABLES,
   canonicalColumns,
@@ -293,6 +294,11 @@ export async function importCanonical(
         imported.push({ table, rows });
         onTable?.({ table, rows });
       }
+      if (imported.some((t) => t.table === 'reports')) {
+        const ids =
+          'SELECT r.id FROM reports r JOIN stage_reports s ON r.department_code = s.department_code AND r.year = CAST(s.year AS INTEGER)';
+        for (const statement of refreshReportFactsSql(ids)) await connection.query(statement);
+      }
       await connection.query('COMMIT');
       return imported;
     } catch (error) {
@@ -311,5 +317,6 @@ async function deleteReports(connection: PooledConnection, stage: string): Promi
   for (const table of CANONICAL_TABLES.filter(isReportChild)) {
     await connection.query(`DELETE FROM ${table} WHERE report_id IN (${ids})`);
   }
+  await connection.query(`DELETE FROM report_facts WHERE report_id IN (${ids})`);
   await connection.query(`DELETE FROM reports WHERE id IN (${ids})`);
 }

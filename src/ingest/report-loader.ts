@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/tables.js';
 import { CANONICAL_TABLES, isReportChild, type CanonicalTable } from './canonical-tables.js';
 import { resolveDepartment } from './department-registry.js';
 import { relinkYears } from './indicator-linker.js';
 import type { ReportDocument } from './report-document.js';
+import { refreshReportFactsSql } from './report-facts.js';
 import { ReportParseError } from './report-parse-error.js';
 import { reportRows, type CanonicalRow } from './report-rows.js';
 
@@ -63,6 +64,7 @@ async function deleteReport(trx: Transaction<Database>, reportId: number): Promi
   for (const table of CANONICAL_TABLES.filter(isReportChild)) {
     await trx.deleteFrom(table).where('report_id', '=', reportId).execute();
   }
+  await trx.deleteFrom('report_facts').where('report_id', '=', reportId).execute();
   await trx.deleteFrom('reports').where('id', '=', reportId).execute();
 }
 
@@ -134,6 +136,8 @@ export async function loadReport(
       );
     }
     await relinkYears(trx, departmentCode, [doc.year, doc.year + 1]);
+    for (const statement of refreshReportFactsSql(String(Math.trunc(reportId))))
+      await sql.raw(statement).execute(trx);
     return {
       status: existing ? 'replaced' : 'inserted',
       reportId,
