@@ -5,7 +5,31 @@ import { inList } from './in-list.js';
 import { measureFactsSql, type MeasureView } from './measure-facts.js';
 import type { Reader } from './reader.js';
 
-export type ReportRow = Selectable<ReportsTable>;
+/** The long prose sections of a report, kept in the database but not loaded with its figures. */
+type ProseColumn = 'duties_text' | 'overview_text' | 'performance_text' | 'evaluation_text';
+
+/** A report as resolvers see it: its figures and metadata, without the prose sections. */
+export type ReportRow = Omit<Selectable<ReportsTable>, ProseColumn>;
+
+const REPORT_COLUMNS = [
+  'id',
+  'department_code',
+  'year',
+  'title',
+  'synthetic',
+  'source_file',
+  'content_sha256',
+  'revenue_total',
+  'full_year_budget',
+  'final_total',
+  'total_score',
+  'total_weight',
+  'duty_score',
+  'duty_weight',
+  'management_score',
+  'management_weight',
+  'ingested_at',
+] as const satisfies readonly Exclude<keyof ReportsTable, ProseColumn>[];
 
 /** Reports by id, in the order asked (null for unknown ids). */
 export async function reportsById(
@@ -13,7 +37,11 @@ export async function reportsById(
   ids: readonly number[],
 ): Promise<(ReportRow | null)[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('reports').selectAll().where(inList('id', ids)).execute();
+  const rows = await db
+    .selectFrom('reports')
+    .select(REPORT_COLUMNS)
+    .where(inList('id', ids))
+    .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);
 }
@@ -26,21 +54,45 @@ export async function reportsOfDepartments(
   toYear?: number | null,
 ): Promise<ReportRow[]> {
   if (codes.length === 0) return [];
-  let query = db.selectFrom('reports').selectAll().where(inList('department_code', codes));
+  let query = db
+    .selectFrom('reports')
+    .select(REPORT_COLUMNS)
+    .where(inList('department_code', codes));
   if (fromYear != null) query = query.where('year', '>=', fromYear);
   if (toYear != null) query = query.where('year', '<=', toYear);
   return query.orderBy('department_code').orderBy('year').execute();
 }
 
-/** Per-report facts (report_facts view) by report id, in the order asked. */
-export async function factsByReport(
+/** The ratios a report shows, from report_facts. */
+export type ReportShares = Pick<
+  ReportFactsView,
+  | 'report_id'
+  | 'basic_share'
+  | 'project_share'
+  | 'personnel_share'
+  | 'execution_rate'
+  | 'budget_adjustment'
+>;
+
+/**
+ * A report's ratios by report id, in the order asked. Only these columns: materialising the
+ * whole fact row doubled the cost (500 reports: 8.2 ms against 4.3 ms, bench/).
+ */
+export async function sharesByReport(
   db: Reader,
   ids: readonly number[],
-): Promise<(ReportFactsView | null)[]> {
+): Promise<(ReportShares | null)[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('report_facts')
-    .selectAll()
+    .select([
+      'report_id',
+      'basic_share',
+      'project_share',
+      'personnel_share',
+      'execution_rate',
+      'budget_adjustment',
+    ])
     .where(inList('report_id', ids))
     .execute();
   const byId = new Map(rows.map((r) => [r.report_id, r]));

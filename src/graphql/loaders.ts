@@ -2,10 +2,10 @@ import DataLoader from 'dataloader';
 import { departmentsByCode } from '../analytics/departments.js';
 import {
   childRows,
-  factsByReport,
   measuresByReport,
   reportsById,
   reportsOfDepartments,
+  sharesByReport,
 } from '../analytics/report-parts.js';
 import type { Reader } from '../analytics/reader.js';
 
@@ -24,7 +24,7 @@ export function createLoaders(db: Reader) {
       const rows = await reportsOfDepartments(db, codes);
       return codes.map((code) => rows.filter((r) => r.department_code === code));
     }),
-    facts: new DataLoader((ids: readonly number[]) => factsByReport(db, ids)),
+    shares: new DataLoader((ids: readonly number[]) => sharesByReport(db, ids)),
     goals: child('goals'),
     revenueByFunction: child('revenue_by_function'),
     expenditureByFunction: child('expenditure_by_function'),

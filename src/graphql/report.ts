@@ -3,9 +3,9 @@ import type {
   ExpenditureByNatureTable,
   FunctionAmountTable,
   NatureCategory,
-  ReportsTable,
   StatedFiguresTable,
 } from '../db/tables.js';
+import type { ReportRow } from '../analytics/report-parts.js';
 import { builder } from './builder.js';
 import { toFloat, toFloatStrict } from './numbers.js';
 import { departmentOf } from './department-of.js';
@@ -90,7 +90,7 @@ const ScorePartRef = builder.objectRef<{ score: string; weight: string }>('Score
   }),
 });
 
-const SelfScoreRef = builder.objectRef<Selectable<ReportsTable>>('SelfScore').implement({
+const SelfScoreRef = builder.objectRef<ReportRow>('SelfScore').implement({
   description: '自评得分: total = 履职效能 (duty) + 管理效率 (management).',
   fields: (t) => ({
     total: t.float({
@@ -172,30 +172,31 @@ ReportRef.implement({
     basicShare: t.float({
       nullable: true,
       description: '基本支出占比: basic / total final expenditure, as a fraction.',
-      resolve: async (r, _args, ctx) => (await ctx.loaders.facts.load(r.id))?.basic_share ?? null,
+      resolve: async (r, _args, ctx) => (await ctx.loaders.shares.load(r.id))?.basic_share ?? null,
     }),
     projectShare: t.float({
       nullable: true,
       description: '项目支出占比: project / total final expenditure, as a fraction.',
-      resolve: async (r, _args, ctx) => (await ctx.loaders.facts.load(r.id))?.project_share ?? null,
+      resolve: async (r, _args, ctx) =>
+        (await ctx.loaders.shares.load(r.id))?.project_share ?? null,
     }),
     personnelShare: t.float({
       nullable: true,
       description: '人员经费占比: personnel / total final expenditure, as a fraction.',
       resolve: async (r, _args, ctx) =>
-        (await ctx.loaders.facts.load(r.id))?.personnel_share ?? null,
+        (await ctx.loaders.shares.load(r.id))?.personnel_share ?? null,
     }),
     executionRate: t.float({
       nullable: true,
       description: '支出执行率: final / full-year budget, as a fraction.',
       resolve: async (r, _args, ctx) =>
-        (await ctx.loaders.facts.load(r.id))?.execution_rate ?? null,
+        (await ctx.loaders.shares.load(r.id))?.execution_rate ?? null,
     }),
     budgetAdjustment: t.float({
       nullable: true,
       description: '预算调整率: (full-year − initial budget) / initial budget, as a fraction.',
       resolve: async (r, _args, ctx) =>
-        (await ctx.loaders.facts.load(r.id))?.budget_adjustment ?? null,
+        (await ctx.loaders.shares.load(r.id))?.budget_adjustment ?? null,
     }),
     score: t.field({
       type: SelfScoreRef,
