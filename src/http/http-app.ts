@@ -70,8 +70,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void handle(req, res).catch((error: unknown) => {
+      const tooLarge = error instanceof BodyTooLargeError;
+      if (!tooLarge) console.error(error);
       if (!res.headersSent) {
-        const tooLarge = error instanceof BodyTooLargeError;
         send(
           res,
           tooLarge ? 413 : 500,
