@@ -23,7 +23,8 @@ export interface MeasureView extends Selectable<IndicatorMeasuresTable> {
  * The measures of the reports in a CTE named `scope` (columns id, department_code, year), with
  * their rule flags: the one definition of RATIO, CEILING and CHRONIC at query time, shared by
  * the report's measures, overshootIndicators and targetRatchet. Use inside a WITH that defines
- * `scope`.
+ * `scope`. The joined tables are filtered by the scope explicitly: DuckDB otherwise scans and
+ * hashes every measure link for a LEFT JOIN (100,000 reports: 46 ms against 10 ms).
  */
 export function measureFactsSql(
   minAttainment: number = DEFAULT_MIN_ATTAINMENT,
@@ -39,10 +40,13 @@ export function measureFactsSql(
            coalesce(ml.ratchet_failure, false) AS ratchet_failure
     FROM indicator_measures m
     JOIN scope s ON s.id = m.report_id
-    LEFT JOIN measure_links ml
+    LEFT JOIN (SELECT * FROM measure_links WHERE report_id IN (SELECT id FROM scope)) ml
       ON ml.report_id = m.report_id AND ml.seq = m.seq AND ml.measure_index = m.measure_index
     LEFT JOIN reports pr ON pr.department_code = s.department_code AND pr.year = s.year - 1
-    LEFT JOIN indicator_measures pm
+    LEFT JOIN (
+      SELECT * FROM indicator_measures WHERE report_id IN (
+        SELECT p.id FROM scope c JOIN reports p ON p.department_code = c.department_code AND p.year = c.year - 1)
+    ) pm
       ON pm.report_id = pr.id AND pm.seq = ml.previous_seq AND pm.measure_index = ml.previous_measure_index`;
 }
 

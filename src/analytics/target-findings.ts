@@ -94,7 +94,9 @@ export async function overshootIndicators(
       UNION ALL SELECT *, 'CHRONIC' FROM mf WHERE chronic
     )
     SELECT f.rule, ${prefixed('f', 'm', MEASURE_VIEW_COLUMNS)}, ${prefixed('i', 'i', INDICATOR_COLUMNS)}
-    FROM findings f JOIN indicators i ON i.report_id = f.report_id AND i.seq = f.seq
+    FROM findings f
+    JOIN (SELECT * FROM indicators WHERE report_id IN (SELECT id FROM scope)) i
+      ON i.report_id = f.report_id AND i.seq = f.seq
     ORDER BY f.year DESC, f.attainment DESC NULLS LAST, f.department_code, f.seq, f.measure_index, f.rule
     LIMIT ${Math.max(1, Math.min(scope.first ?? 100, 10_000))}`.execute(db);
   return rows.map((row) => {
@@ -122,12 +124,16 @@ export async function targetRatchets(db: Reader, scope: FindingScope): Promise<R
     mf AS (${measureFactsSql()})
     SELECT il.matched_by, ${prefixed('mf', 'm', MEASURE_VIEW_COLUMNS)}, ${prefixed('i', 'i', INDICATOR_COLUMNS)},
            ${prefixed('pi', 'p', INDICATOR_COLUMNS)}
-    FROM mf
-    JOIN indicator_links il ON il.report_id = mf.report_id AND il.seq = mf.seq
+    FROM (SELECT * FROM mf WHERE ratchet_failure) mf
+    JOIN (SELECT * FROM indicator_links WHERE report_id IN (SELECT id FROM scope)) il
+      ON il.report_id = mf.report_id AND il.seq = mf.seq
     JOIN reports pr ON pr.department_code = mf.department_code AND pr.year = il.previous_year
-    JOIN indicators i ON i.report_id = mf.report_id AND i.seq = mf.seq
-    JOIN indicators pi ON pi.report_id = pr.id AND pi.seq = il.previous_seq
-    WHERE mf.ratchet_failure
+    JOIN (SELECT * FROM indicators WHERE report_id IN (SELECT id FROM scope)) i
+      ON i.report_id = mf.report_id AND i.seq = mf.seq
+    JOIN (
+      SELECT * FROM indicators WHERE report_id IN (
+        SELECT p.id FROM scope c JOIN reports p ON p.department_code = c.department_code AND p.year = c.year - 1)
+    ) pi ON pi.report_id = pr.id AND pi.seq = il.previous_seq
     ORDER BY mf.year DESC, mf.department_code, mf.seq, mf.measure_index`.execute(db);
   return rows.map((row) => {
     const measure = unprefix<MeasureView>(row, 'm');
