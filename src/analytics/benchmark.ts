@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { checkScope } from './analytics-error.js';
 import { metricDefinition, type MetricName } from './metric-registry.js';
+import { peerKeySql, type PeerGroup } from './peer-group.js';
 import type { Reader } from './reader.js';
 
-export type PeerGroup = 'ALL' | 'SECTOR' | 'LEVEL';
+export type { PeerGroup };
 
 /** The distribution of a metric over one peer group. */
 export interface Distribution {
@@ -56,12 +57,6 @@ export interface BenchmarkArgs {
   includeSynthetic?: boolean;
 }
 
-const PEER_KEY: Record<PeerGroup, string> = {
-  ALL: `'ALL'`,
-  SECTOR: `coalesce(d.sector, '(no sector)')`,
-  LEVEL: 'd.level',
-};
-
 interface StatsRow {
   peer_key: string;
   n: number;
@@ -91,7 +86,7 @@ export async function benchmark(db: Reader, args: BenchmarkArgs): Promise<Benchm
   const order = sql.raw(definition.direction === 'HIGHER_BETTER' ? 'DESC' : 'ASC');
   const percentileOrder = sql.raw(definition.direction === 'HIGHER_BETTER' ? 'ASC' : 'DESC');
   const population = sql`
-    SELECT f.department_code, d.synthetic, ${sql.raw(PEER_KEY[args.peerGroup])} AS peer_key,
+    SELECT f.department_code, d.synthetic, ${peerKeySql(args.peerGroup)} AS peer_key,
            (${sql.raw(definition.sql)}) AS value
     FROM report_facts f JOIN departments d ON d.code = f.department_code
     WHERE f.year = ${args.year} AND (${includeSynthetic} OR NOT d.synthetic)`;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { PeerGroup } from './benchmark.js';
+import { peerKeySql, type PeerGroup } from './peer-group.js';
 import { checkScope } from './analytics-error.js';
 import { DEFAULT_MIN_ATTAINMENT, measureFactsSql } from './measure-facts.js';
 import type { Reader } from './reader.js';
@@ -27,12 +27,6 @@ export interface DepartmentTargetRisk {
   admission: Admission;
 }
 
-const PEER_KEY: Record<PeerGroup, string> = {
-  ALL: `'ALL'`,
-  SECTOR: `coalesce(d.sector, '(no sector)')`,
-  LEVEL: 'd.level',
-};
-
 /**
  * Departments ranked by how much their targets look set too low in one year: the share of
  * measurable indicator measures that overshoot (RATIO), hit the ceiling or were not raised after
@@ -56,7 +50,7 @@ export async function lowTargetRisk(
     rank: number;
   }>`
     WITH s AS (
-      SELECT r.id, r.department_code, r.year, ${sql.raw(PEER_KEY[args.peerGroup])} AS peer_key
+      SELECT r.id, r.department_code, r.year, ${peerKeySql(args.peerGroup)} AS peer_key
       FROM reports r JOIN departments d ON d.code = r.department_code
       WHERE r.year = ${args.year} AND (${args.includeSynthetic ?? true} OR NOT d.synthetic)
     ),
