@@ -93,3 +93,21 @@ describe('lowTargetRisk on the real report', () => {
     expect(data!.lowTargetRisk[0]!.riskScore).toBeCloseTo(8 / 15, 12);
   });
 });
+
+describe('the problems the real report admits', () => {
+  it('are tagged by topic, the low targets among them', async () => {
+    const { data } = await execute(server.url, ReportFiguresDocument, {
+      department: 'gz-zfw',
+      year: 2023,
+    });
+    const items = data!.report!.problemItems;
+    expect(items.find((p) => p.topics.includes('LOW_TARGETS'))?.text).toBe(
+      '个别绩效指标全年实现值远超年初设定的预期值',
+    );
+    expect(items[0]).toEqual({
+      seq: 1,
+      text: '合同签订及备案不及时',
+      topics: ['CONTRACT_TIMELINESS'],
+    });
+  });
+});

@@ -3,6 +3,7 @@ import type {
   ExpenditureByNatureTable,
   FunctionAmountTable,
   NatureCategory,
+  ProblemsTable,
   StatedFiguresTable,
 } from '../db/tables.js';
 import type { ReportRow } from '../analytics/report-parts.js';
@@ -132,6 +133,19 @@ const StatedFigureRef = builder
     }),
   });
 
+const ProblemItemRef = builder.objectRef<Selectable<ProblemsTable>>('ProblemItem').implement({
+  description: 'One admitted problem (存在的主要问题) and the topics it names.',
+  fields: (t) => ({
+    seq: t.exposeInt('seq', { description: 'Order in the problems section.' }),
+    text: t.exposeString('text', { description: 'The problem as written.' }),
+    topics: t.stringList({
+      resolve: (p) => p.topics ?? [],
+      description:
+        'Topics by keyword: LOW_TARGETS (targets set too low), TARGET_SETTING, CONTRACT_TIMELINESS, PROCUREMENT, EXECUTION, MONITORING, …',
+    }),
+  }),
+});
+
 ReportRef.implement({
   description:
     "One department's performance self-evaluation report (部门整体支出绩效自评报告) for one fiscal year.",
@@ -230,6 +244,12 @@ ReportRef.implement({
     problems: t.stringList({
       description: '存在的主要问题: problems the department admits.',
       resolve: async (r, _args, ctx) => (await ctx.loaders.problems.load(r.id)).map((p) => p.text),
+    }),
+    problemItems: t.field({
+      type: [ProblemItemRef],
+      description:
+        '存在的主要问题 with the topics each names (LOW_TARGETS, CONTRACT_TIMELINESS, MONITORING, …).',
+      resolve: (r, _args, ctx) => ctx.loaders.problems.load(r.id),
     }),
     improvements: t.stringList({
       description: '下一步改进措施: improvement measures.',
