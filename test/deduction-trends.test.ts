@@ -37,6 +37,9 @@ describe('deductionTrends', () => {
     const lost = Object.fromEntries(
       data!.deductionTrends.map((t) => [t.label, t.points.map((p) => p.pointsLost)]),
     );
+    expect(
+      data!.deductionTrends.every((t) => t.points.every((p) => p.syntheticDepartments === 0)),
+    ).toBe(true);
     expect(lost).toEqual({
       采购合同签订时效性: [2],
       合同备案时效性: [1],
@@ -57,6 +60,8 @@ describe('deductionTrends', () => {
       for (const point of trend.points) {
         const cell = expected.get(trend.key)?.get(point.year);
         expect(point.departments).toBe(cell?.departments.size ?? 0);
+        // Every fixture department is synthetic, and the count says so.
+        expect(point.syntheticDepartments).toBe(point.departments);
         expect(point.pointsLost).toBeCloseTo(cell?.points ?? 0, 9);
       }
       expect(trend.trend).toBe(trendOf(trend.points));

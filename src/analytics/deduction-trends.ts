@@ -9,6 +9,8 @@ export interface DeductionYear {
   year: number;
   /** Departments that lost points on this key that year. */
   departments: number;
+  /** How many of those are synthetic (demo) departments: mixing is counted, never silent. */
+  syntheticDepartments: number;
   /** Points lost, exact. */
   pointsLost: string;
 }
@@ -69,6 +71,7 @@ interface TrendRow {
   label: string;
   year: number;
   departments: number;
+  synthetic_departments: number;
   points_lost: string;
   repeated_items: string[] | null;
 }
@@ -87,7 +90,7 @@ export async function deductionTrends(
   const includeSynthetic = args.includeSynthetic ?? true;
   const { rows } = await sql<TrendRow>`
     WITH s AS (
-      SELECT r.id AS report_id, r.department_code, dep.name AS department_name, r.year
+      SELECT r.id AS report_id, r.department_code, dep.name AS department_name, dep.synthetic, r.year
       FROM reports r JOIN departments dep ON dep.code = r.department_code
       WHERE (${args.fromYear ?? null}::INTEGER IS NULL OR r.year >= ${args.fromYear ?? null})
         AND (${args.toYear ?? null}::INTEGER IS NULL OR r.year <= ${args.toYear ?? null})
@@ -95,7 +98,7 @@ export async function deductionTrends(
         AND (${includeSynthetic} OR NOT dep.synthetic)
     ),
     lost AS (
-      SELECT ${sql.raw(k.key)} AS key, ${sql.raw(k.label)} AS label, s.department_code, s.year, d.item, d.points
+      SELECT ${sql.raw(k.key)} AS key, ${sql.raw(k.label)} AS label, s.department_code, s.synthetic, s.year, d.item, d.points
       FROM deductions d JOIN s ON s.report_id = d.report_id
     ),
     grid AS (
@@ -107,7 +110,8 @@ export async function deductionTrends(
       }
     ),
     per_year AS (
-      SELECT key, year, count(DISTINCT department_code) AS departments, sum(points) AS points_lost
+      SELECT key, year, count(DISTINCT department_code) AS departments,
+             count(DISTINCT department_code) FILTER (WHERE synthetic) AS synthetic_departments, sum(points) AS points_lost
       FROM lost GROUP BY key, year
     ),
     repeated AS (
@@ -116,7 +120,7 @@ export async function deductionTrends(
             GROUP BY department_code, item HAVING count(DISTINCT year) >= 2)
       GROUP BY department_code
     )
-    SELECT g.key, g.label, g.year, coalesce(p.departments, 0) AS departments,
+    SELECT g.key, g.label, g.year, coalesce(p.departments, 0) AS departments, coalesce(p.synthetic_departments, 0) AS synthetic_departments,
            coalesce(p.points_lost, 0) AS points_lost,
            ${args.by === 'DEPARTMENT' ? sql`rp.repeated_items` : sql`NULL::VARCHAR[]`} AS repeated_items
     FROM grid g
@@ -137,6 +141,7 @@ export async function deductionTrends(
     trend.points.push({
       year: Number(r.year),
       departments: Number(r.departments),
+      syntheticDepartments: Number(r.synthetic_departments),
       pointsLost: String(r.points_lost),
     });
     trends.set(r.key, trend);

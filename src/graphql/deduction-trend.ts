@@ -25,6 +25,10 @@ const DeductionYearRef = builder.objectRef<DeductionYear>('DeductionYear').imple
   fields: (t) => ({
     year: t.exposeInt('year', { description: 'Fiscal year.' }),
     departments: t.exposeInt('departments', { description: 'Departments that lost points on it.' }),
+    syntheticDepartments: t.exposeInt('syntheticDepartments', {
+      description:
+        'How many of those departments are synthetic demo departments (see includeSynthetic).',
+    }),
     pointsLost: t.float({
       resolve: (y) => toFloatStrict(y.pointsLost),
       description: 'Points lost in all.',
