@@ -42,3 +42,18 @@ describe('report sections', () => {
     );
   });
 });
+
+describe('figures in full-width forms', () => {
+  it('parse like their ASCII forms', async () => {
+    const { parseReport } = await import('../src/ingest/report-parser.js');
+    const { realReportText } = await import('./support/real-report.js');
+    const text = realReportText();
+    const fullWidth = text
+      .replace('公用经费 404.21 532.88 531.70', '公用经费 ４０４．２１ ５３２．８８ ５３１．７０')
+      .replace('全年支出进度 99.15%', '全年支出进度 ９９．１５％');
+    expect(fullWidth).not.toBe(text);
+    const { sourceFile: _a, ...expected } = parseReport(text, 'a.txt');
+    const { sourceFile: _b, ...actual } = parseReport(fullWidth, 'b.txt');
+    expect(actual).toEqual(expected);
+  });
+});

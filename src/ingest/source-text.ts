@@ -6,11 +6,21 @@ export interface SourceLine {
   pageStart: boolean;
 }
 
-/** Splits a report text into its non-empty lines. */
+/**
+ * Full-width digits, ％ and ． as plain ASCII: some PDFs and OCR output set figures in
+ * full-width forms (１０，２８３．３２). Chinese punctuation (，。；) is left alone.
+ */
+export function halfWidthFigures(text: string): string {
+  return text.replace(/[０-９％．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Splits a report text into its non-empty lines (figures in half-width form). */
 export function splitLines(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
-    const trimmed = raw.replace(/\u3000/g, ' ').trim();
+    const trimmed = halfWidthFigures(raw)
+      .replace(/\u3000/g, ' ')
+      .trim();
     if (trimmed !== '') lines.push({ no: index + 1, text: trimmed, pageStart: /^\s/.test(raw) });
   });
   return lines;
