@@ -8,10 +8,10 @@ import {
   measureFactsSql,
   type MeasureView,
 } from './measure-facts.js';
+import type { OvershootRule } from './overshoot-rules.js';
 import type { Reader } from './reader.js';
 
-export type OvershootRule = 'RATIO' | 'CEILING' | 'CHRONIC';
-export { DEFAULT_MIN_ATTAINMENT };
+export type { OvershootRule };
 
 export interface FindingScope {
   fromYear?: number | null;

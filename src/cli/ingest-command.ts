@@ -1,10 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
 import type { Config } from '../config.js';
 import { readDepartmentRegistry, registerDepartments } from '../ingest/department-registry.js';
-import { reportFiles } from '../ingest/ingest-files.js';
-import { loadReport, type LoadResult } from '../ingest/report-loader.js';
-import { parseReport } from '../ingest/report-parser.js';
+import { ingestFile, reportFiles } from '../ingest/ingest-files.js';
+import type { LoadResult } from '../ingest/report-loader.js';
 import type { CliIo } from './cli-io.js';
 import { UsageError } from './cli-io.js';
 import { openWriterForCli } from './open-writer.js';
@@ -37,10 +34,8 @@ export async function ingestCommand(
     );
     const bar = progress('ingest', files.length);
     for (const file of files) {
-      const name = relative(process.cwd(), file) || file;
       try {
-        const text = await readFile(file, 'utf8');
-        const result = await loadReport(db.kysely, parseReport(text, name), text, {
+        const result = await ingestFile(db.kysely, file, {
           replace: flags.replace,
           synthetic: flags.synthetic,
         });

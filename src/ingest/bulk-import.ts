@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBPool, PooledConnection } from '../db/duckdb-pool.js';
 import type { BulkFormat } from './bulk-export.js';
+import { deleteReportsSql } from './delete-reports.js';
 import { refreshReportFactsSql } from './report-facts.js';
 import {
   CANONICAL_TABLES,
@@ -314,9 +315,5 @@ export async function importCanonical(
 /** Deletes stored reports (and their parts) that the staged reports replace. */
 async function deleteReports(connection: PooledConnection, stage: string): Promise<void> {
   const ids = `SELECT r.id FROM reports r JOIN ${stage} s ON r.department_code = s.department_code AND r.year = CAST(s.year AS INTEGER)`;
-  for (const table of CANONICAL_TABLES.filter(isReportChild)) {
-    await connection.query(`DELETE FROM ${table} WHERE report_id IN (${ids})`);
-  }
-  await connection.query(`DELETE FROM report_facts WHERE report_id IN (${ids})`);
-  await connection.query(`DELETE FROM reports WHERE id IN (${ids})`);
+  for (const statement of deleteReportsSql(ids)) await connection.query(statement);
 }

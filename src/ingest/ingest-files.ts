@@ -17,6 +17,17 @@ export async function reportFiles(paths: readonly string[]): Promise<string[]> {
   return files;
 }
 
+/** Reads, parses and loads one report text in one transaction; errors name the file (relative to the working folder). */
+export async function ingestFile(
+  db: Kysely<Database>,
+  file: string,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
+  const text = await readFile(file, 'utf8');
+  const name = relative(process.cwd(), file) || file;
+  return loadReport(db, parseReport(text, name), text, options);
+}
+
 /**
  * Parses and loads report texts, one transaction per report. The first file that fails stops
  * the run with its error; the reports loaded before it stay loaded (each was whole on its own).
@@ -25,15 +36,8 @@ export async function ingestFiles(
   db: Kysely<Database>,
   files: readonly string[],
   options: LoadOptions = {},
-  onLoaded?: (file: string, result: LoadResult) => void,
 ): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
-  for (const file of files) {
-    const text = await readFile(file, 'utf8');
-    const name = relative(process.cwd(), file) || file;
-    const result = await loadReport(db, parseReport(text, name), text, options);
-    results.push(result);
-    onLoaded?.(file, result);
-  }
+  for (const file of files) results.push(await ingestFile(db, file, options));
   return results;
 }

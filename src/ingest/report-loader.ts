@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/tables.js';
 import { CANONICAL_TABLES, isReportChild, type CanonicalTable } from './canonical-tables.js';
+import { deleteReportsSql } from './delete-reports.js';
 import { resolveDepartment } from './department-registry.js';
 import { relinkYears } from './indicator-linker.js';
 import type { ReportDocument } from './report-document.js';
@@ -60,14 +61,6 @@ async function insertAll(
   }
 }
 
-async function deleteReport(trx: Transaction<Database>, reportId: number): Promise<void> {
-  for (const table of CANONICAL_TABLES.filter(isReportChild)) {
-    await trx.deleteFrom(table).where('report_id', '=', reportId).execute();
-  }
-  await trx.deleteFrom('report_facts').where('report_id', '=', reportId).execute();
-  await trx.deleteFrom('reports').where('id', '=', reportId).execute();
-}
-
 /**
  * Stores one parsed report in one transaction: all of it or nothing. Loading the same text twice
  * changes nothing; a different text for a stored department and year is refused unless
@@ -121,7 +114,10 @@ export async function loadReport(
         `a different version of the ${doc.year} report of ${departmentCode} is already stored; load it with replace to overwrite`,
       );
     }
-    if (existing) await deleteReport(trx, existing.id);
+    if (existing) {
+      for (const statement of deleteReportsSql(String(Math.trunc(existing.id))))
+        await sql.raw(statement).execute(trx);
+    }
 
     const { id: reportId } = await trx
       .insertInto('reports')

@@ -72,11 +72,6 @@ export interface Section {
 
 export type Sections = Partial<Record<SectionId, Section>>;
 
-/** Human name of a section, for error messages. */
-export function sectionLabel(id: SectionId): string {
-  return RULES.find((r) => r.id === id)?.label ?? id;
-}
-
 /**
  * Finds each section's heading in template order, each after the previous one. A required
  * section that is missing is a parse error naming it and the line after which it was expected.
