@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  normaliseIndicator,
-  type IndicatorMeasure,
-  type NormaliseResult,
-} from '../src/ingest/indicator-normaliser.js';
+import { normaliseIndicator, type NormaliseResult } from '../src/ingest/indicator-normaliser.js';
+import type { IndicatorMeasure } from '../src/rules/indicator-measure.js';
 
 /**
  * Table 3 (履职效能关键指标) of the real report, seeds/reports/000_541c9492cc78057a.txt lines

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseIndicator, type IndicatorMeasure } from '../src/ingest/indicator-normaliser.js';
+import { normaliseIndicator } from '../src/ingest/indicator-normaliser.js';
+import type { IndicatorMeasure } from '../src/rules/indicator-measure.js';
 
 /** All measures of an indicator; fails when it is not understood. */
 function read(target: string, actual: string, name = '指标'): IndicatorMeasure[] {

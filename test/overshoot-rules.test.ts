@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  attainment,
-  defaultRuleThresholds,
-  isEvidence,
-  isRatchetFailure,
-  measureFlags,
-  type RuleMeasure,
-} from '../src/analytics/overshoot-rules.js';
-import { normaliseIndicator, type IndicatorMeasure } from '../src/ingest/indicator-normaliser.js';
+import { attainment } from '../src/rules/attainment.js';
+import { isEvidence, type RuleMeasure } from '../src/rules/evidence.js';
+import { measureFlags } from '../src/rules/measure-flags.js';
+import { isRatchetFailure } from '../src/rules/ratchet.js';
+import { defaultRuleThresholds } from '../src/rules/thresholds.js';
+import { normaliseIndicator } from '../src/ingest/indicator-normaliser.js';
+import type { IndicatorMeasure } from '../src/rules/indicator-measure.js';
 
 /**
  * Table 3 of the real report (seeds/reports/000_541c9492cc78057a.txt), cells joined as the

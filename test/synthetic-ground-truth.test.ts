@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isRatchetFailure, measureFlags } from '../src/analytics/overshoot-rules.js';
-import { normaliseIndicator, type IndicatorMeasure } from '../src/ingest/indicator-normaliser.js';
+import { measureFlags } from '../src/rules/measure-flags.js';
+import { isRatchetFailure } from '../src/rules/ratchet.js';
+import { normaliseIndicator } from '../src/ingest/indicator-normaliser.js';
+import type { IndicatorMeasure } from '../src/rules/indicator-measure.js';
 import { generateReports, type GeneratedReport } from '../src/synthetic/generate-corpus.js';
 import { measureTruth, type MeasureOutcome } from '../src/synthetic/ground-truth.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchIndicator } from '../src/ingest/indicator-key.js';
-import { normaliseIndicator, type IndicatorMeasure } from '../src/ingest/indicator-normaliser.js';
+import { normaliseIndicator } from '../src/ingest/indicator-normaliser.js';
+import type { IndicatorMeasure } from '../src/rules/indicator-measure.js';
 import { generateReports, type GeneratedReport } from '../src/synthetic/generate-corpus.js';
 import type { IntendedMeasure } from '../src/synthetic/render-indicator.js';
 

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { peerKeySql, type PeerGroup } from './peer-group.js';
 import { checkScope } from './analytics-error.js';
-import { DEFAULT_MIN_ATTAINMENT, measureFactsSql } from './measure-facts.js';
+import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
+import { measureFactsSql } from './measure-facts.js';
 import type { Reader } from './reader.js';
 
 /** How what a department admits compares with what was detected. */
@@ -14,7 +15,7 @@ export interface DepartmentTargetRisk {
   peerKey: string;
   /** Measures that are evidence for the target question (not milestones, cost caps, copies…). */
   measurable: number;
-  /** RATIO: attainment ≥ 1.2. */
+  /** RATIO: attainment ≥ the threshold (by default DEFAULT_MIN_ATTAINMENT). */
   overshooting: number;
   ceilingHits: number;
   ratchetFailures: number;

@@ -1,10 +1,6 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { IndicatorMeasuresTable } from '../db/tables.js';
-
-/** Default RATIO threshold (domain.md): attainment ≥ 1.2. */
-export const DEFAULT_MIN_ATTAINMENT = 1.2;
-/** 12 / 10 is 1.2 in decimal, not always in binary: a measure on the threshold must fire. */
-const EPSILON = 1e-9;
+import { DEFAULT_MIN_ATTAINMENT, THRESHOLD_TOLERANCE } from '../rules/thresholds.js';
 
 /** A stored measure with what the rules say about it, for one RATIO threshold. */
 export interface MeasureView extends Selectable<IndicatorMeasuresTable> {
@@ -21,7 +17,8 @@ export interface MeasureView extends Selectable<IndicatorMeasuresTable> {
 
 /**
  * The measures of the reports in a CTE named `scope` (columns id, department_code, year), with
- * their rule flags: the one definition of RATIO, CEILING and CHRONIC at query time, shared by
+ * their rule flags: RATIO, CEILING and CHRONIC at query time (src/rules: the thresholds; CEILING
+ * and evidence as stored at import), shared by
  * the report's measures, overshootIndicators and targetRatchet. Use inside a WITH that defines
  * `scope`. The joined tables are filtered by the scope explicitly: DuckDB otherwise scans and
  * hashes every measure link for a LEFT JOIN (100,000 reports: 46 ms against 10 ms).
@@ -29,7 +26,7 @@ export interface MeasureView extends Selectable<IndicatorMeasuresTable> {
 export function measureFactsSql(
   minAttainment: number = DEFAULT_MIN_ATTAINMENT,
 ): RawBuilder<MeasureView> {
-  const min = minAttainment - EPSILON;
+  const min = minAttainment - THRESHOLD_TOLERANCE;
   return sql<MeasureView>`
     SELECT m.*, s.department_code,
            m.evidence AND m.attainment >= ${min} AS ratio,

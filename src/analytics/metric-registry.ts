@@ -3,6 +3,7 @@
  * direction and one SQL expression over the per-report fact view `report_facts` (alias `f`).
  * metricSeries and benchmark are generic over it: adding a metric is one entry here.
  */
+import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 export type MetricDirection = 'HIGHER_BETTER' | 'LOWER_BETTER';
 
 export interface MetricDefinition {
@@ -112,8 +113,7 @@ export const METRICS = {
     label: '指标超目标占比',
     unit: 'fraction',
     direction: 'LOWER_BETTER',
-    description:
-      'Share of measurable indicator measures (表3) that overshoot their target (attainment ≥ 1.2) or hit the ceiling: targets set too low.',
+    description: `Share of measurable indicator measures (表3) that overshoot their target (attainment ≥ ${DEFAULT_MIN_ATTAINMENT}) or hit the ceiling: targets set too low.`,
     sql: 'f.overshoot_share',
   },
 } as const satisfies Record<string, MetricDefinition>;

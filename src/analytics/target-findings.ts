@@ -2,13 +2,9 @@ import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { IndicatorsTable } from '../db/tables.js';
 import { checkScope } from './analytics-error.js';
-import {
-  DEFAULT_MIN_ATTAINMENT,
-  MEASURE_VIEW_COLUMNS,
-  measureFactsSql,
-  type MeasureView,
-} from './measure-facts.js';
-import type { OvershootRule } from './overshoot-rules.js';
+import type { OvershootRule } from '../rules/measure-flags.js';
+import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
+import { MEASURE_VIEW_COLUMNS, measureFactsSql, type MeasureView } from './measure-facts.js';
 import type { Reader } from './reader.js';
 
 export type { OvershootRule };

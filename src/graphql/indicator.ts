@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { MeasureView } from '../analytics/measure-facts.js';
 import type { IndicatorsTable, KeyTasksTable } from '../db/tables.js';
+import { DEFAULT_CEILING_MAX_TARGET, DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 import { builder } from './builder.js';
 import { DirectionEnum } from './enums.js';
 
@@ -32,11 +33,10 @@ export const OvershootRuleEnum = builder.enumType('OvershootRule', {
   description: 'Why a target looks set too low (domain rules, default thresholds).',
   values: {
     RATIO: {
-      description: 'Attainment (actual / target, or target / actual when lower is better) ≥ 1.2.',
+      description: `Attainment (actual / target, or target / actual when lower is better) ≥ ${DEFAULT_MIN_ATTAINMENT}.`,
     },
     CEILING: {
-      description:
-        'A percentage target ≤ 95 % met with 100 %, or a lower-better target above 0 met with 0.',
+      description: `A percentage target ≤ ${DEFAULT_CEILING_MAX_TARGET * 100} % met with 100 %, or a lower-better target above 0 met with 0.`,
     },
     CHRONIC: {
       description: 'RATIO or CEILING this year and for the same indicator the year before.',

@@ -5,6 +5,7 @@ import {
   type OvershootFinding,
   type RatchetFinding,
 } from '../analytics/target-findings.js';
+import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 import { builder } from './builder.js';
 import { departmentOf } from './department-of.js';
 import { PeerGroupEnum } from './enums.js';
@@ -104,7 +105,7 @@ const DepartmentTargetRiskRef = builder
       peerKey: t.exposeString('peerKey', { description: 'The peer group it is ranked in.' }),
       measurable: t.exposeInt('measurable', { description: 'Measures that count as evidence.' }),
       overshooting: t.exposeInt('overshooting', {
-        description: 'Measures with attainment ≥ 1.2 (RATIO).',
+        description: `Measures with attainment ≥ ${DEFAULT_MIN_ATTAINMENT} (RATIO).`,
       }),
       ceilingHits: t.exposeInt('ceilingHits', {
         description: 'Measures that hit the ceiling (CEILING).',
@@ -141,7 +142,7 @@ builder.queryFields((t) => ({
     args: {
       ...scopeArgs(t),
       minAttainment: t.arg.float({
-        defaultValue: 1.2,
+        defaultValue: DEFAULT_MIN_ATTAINMENT,
         description: 'RATIO threshold on attainment.',
       }),
       first: t.arg.int({
@@ -154,7 +155,7 @@ builder.queryFields((t) => ({
         fromYear: args.fromYear,
         toYear: args.toYear,
         departments: args.departments?.map(String),
-        minAttainment: args.minAttainment ?? 1.2,
+        minAttainment: args.minAttainment ?? DEFAULT_MIN_ATTAINMENT,
         first: args.first ?? 100,
       }),
   }),

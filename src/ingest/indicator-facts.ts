@@ -1,10 +1,8 @@
-import {
-  attainment,
-  isEvidence,
-  isRatchetFailure,
-  measureFlags,
-} from '../analytics/overshoot-rules.js';
-import type { IndicatorMeasure } from './indicator-normaliser.js';
+import { attainment } from '../rules/attainment.js';
+import { isEvidence } from '../rules/evidence.js';
+import type { IndicatorMeasure } from '../rules/indicator-measure.js';
+import { measureFlags } from '../rules/measure-flags.js';
+import type { RatchetMeasure } from '../rules/ratchet.js';
 import { normaliseIndicator } from './indicator-normaliser.js';
 import { indicatorKey, matchIndicator } from './indicator-key.js';
 import type { IndicatorRow } from './report-document.js';
@@ -27,7 +25,7 @@ export interface MeasureFact extends IndicatorMeasure {
   ceiling: boolean;
 }
 
-/** Reads each 表3 indicator with the normaliser and evaluates the single-year rules (domain.md defaults). */
+/** Reads each 表3 indicator with the normaliser and evaluates the single-year rules (default thresholds). */
 export function readIndicators(
   rows: readonly Pick<IndicatorRow, 'seq' | 'name' | 'targetText' | 'actualText'>[],
 ): IndicatorReading[] {
@@ -58,18 +56,7 @@ export function readIndicators(
 export interface LinkableIndicator {
   seq: number;
   name: string;
-  measures: Pick<
-    MeasureFact,
-    | 'measureIndex'
-    | 'target'
-    | 'actual'
-    | 'direction'
-    | 'unit'
-    | 'comparator'
-    | 'unitKind'
-    | 'confidence'
-    | 'actualKind'
-  >[];
+  measures: (RatchetMeasure & Pick<MeasureFact, 'measureIndex'>)[];
 }
 
 export interface IndicatorLink {
@@ -113,33 +100,6 @@ export function linkIndicators(
     done.add(p.seq);
     return true;
   });
-}
-
-type RatchetMeasure = LinkableIndicator['measures'][number];
-
-const NUMERIC_BOUNDS = new Set<RatchetMeasure['comparator']>(['GTE', 'GT', 'LTE', 'LT', 'EQ']);
-
-/**
- * A number the ratchet can compare: a numeric bound (not a range, date, milestone or cost cap)
- * read with confidence. Unlike the single-year evidence rule, an actual that repeats the target
- * or a zero met with zero still counts: lowering a target below it next year loosens it all the
- * same.
- */
-function comparable(m: RatchetMeasure): boolean {
-  const costCap = m.unitKind === 'MONEY' && m.direction === 'LOWER_BETTER';
-  return (
-    NUMERIC_BOUNDS.has(m.comparator) && m.unitKind !== 'DATE' && m.confidence !== 'LOW' && !costCap
-  );
-}
-
-/**
- * Ratchet failure between a measure and the same measure of last year (domain.md): this year's
- * target below last year's actual (above it for lower-better), both comparable numbers.
- */
-export function ratchetFailure(previous: RatchetMeasure, current: RatchetMeasure): boolean {
-  if (!comparable(previous) || !comparable(current)) return false;
-  if (previous.actualKind === 'SAYS_DONE' || previous.actualKind === 'NONE') return false;
-  return isRatchetFailure(previous, current);
 }
 
 /** Measures of a linked pair that correspond: the same position, or else the same unit. */

@@ -1,9 +1,5 @@
-import {
-  correspondingMeasure,
-  linkIndicators,
-  ratchetFailure,
-  type LinkableIndicator,
-} from './indicator-facts.js';
+import { ratchetFailure } from '../rules/ratchet.js';
+import { correspondingMeasure, linkIndicators, type LinkableIndicator } from './indicator-facts.js';
 import type { CanonicalRow } from './report-rows.js';
 
 /**

@@ -9,7 +9,7 @@ import type {
   Comparator,
   Confidence,
   ActualKind,
-} from './indicator-normaliser.js';
+} from '../rules/indicator-measure.js';
 
 /** Indicators of some reports with their stored measures, by report id. */
 async function indicatorsOf(

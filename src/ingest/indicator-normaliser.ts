@@ -1,7 +1,7 @@
 /**
  * The indicator normaliser: reads the target and actual cells of a performance indicator
- * (Chinese prose, as extracted from a PDF) into comparable measures. See domain.md, "Indicators
- * and the target set too low problem".
+ * (Chinese prose, as extracted from a PDF) into comparable measures. See docs/domain.md, "The
+ * indicator language".
  *
  * Conventions (where the text leaves a choice):
  * - A bare number (`培育示范中心10个`) is comparator EQ with direction HIGHER_BETTER: exact counts
@@ -26,38 +26,7 @@ import { prepareCell } from './indicator-cell.js';
 import { readNameHints } from './indicator-name-hints.js';
 import { readTarget } from './indicator-target.js';
 import { isBlankCell } from './indicator-text.js';
-
-export type Comparator = 'GTE' | 'GT' | 'LTE' | 'LT' | 'EQ' | 'RANGE' | 'MILESTONE' | 'QUALITATIVE';
-export type Direction = 'HIGHER_BETTER' | 'LOWER_BETTER' | 'MILESTONE' | 'QUALITATIVE';
-export type Confidence = 'HIGH' | 'MEDIUM' | 'LOW';
-/** What the actual cell says, beyond a number. */
-export type ActualKind = 'VALUE' | 'COPIES_TARGET' | 'SAYS_DONE' | 'NONE';
-export type UnitKind =
-  'PERCENT' | 'COUNT' | 'PEOPLE' | 'MONEY' | 'DATE' | 'LENGTH' | 'AREA' | 'DURATION' | 'OTHER';
-
-export interface IndicatorMeasure {
-  comparator: Comparator;
-  /** Target in base units (% as a fraction: 90% -> 0.9; 170万人 -> 1700000; dates as yyyymmdd number); for RANGE the lower bound. */
-  target: number | null;
-  /** Upper bound for RANGE, else null. */
-  targetHigh: number | null;
-  /** Actual in the same base unit, or null when the actual cell gives no comparable number. */
-  actual: number | null;
-  /**
-   * Normalised unit label in base form: '%', '人', '人次', '个', '次', '册', '件', '期', '万元'
-   * (money is kept in 万元), '米', '平方米', '天', '工作日', '日期' … (see indicator-unit.ts);
-   * null when no unit is written anywhere.
-   */
-  unit: string | null;
-  unitKind: UnitKind | null;
-  direction: Direction;
-  confidence: Confidence;
-  actualKind: ActualKind;
-  /** The fragment of the target text this measure was read from (for explanation). */
-  targetSource: string;
-  /** The fragment of the actual text, or null. */
-  actualSource: string | null;
-}
+import type { IndicatorMeasure } from '../rules/indicator-measure.js';
 
 export type NormaliseResult =
   | { understood: true; measures: IndicatorMeasure[] }

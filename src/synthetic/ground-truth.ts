@@ -2,7 +2,7 @@
  * Ground truth of the synthetic demo corpus: for each measurable indicator measure and year,
  * what a correct "target set too low" detector must find. Computed from the intended numbers
  * (exact integer hundredths), never by running the rules on rendered text, and following the
- * definitions of src/analytics/overshoot-rules.ts and domain.md:
+ * definitions of src/rules/ and docs/domain.md, with its thresholds:
  * - RATIO: attainment ≥ 1.2 (actual / target, or target / actual for lower-better);
  * - CEILING: a percentage target ≤ 95 % met with 100 %, or a lower-better target above 0 met with 0;
  * - RATCHET: the target is below last year's actual (above it for lower-better), on the later year;
@@ -11,6 +11,8 @@
  * target met with zero, a cost cap) fire neither RATIO nor CEILING; a ratchet needs only last year's actual
  * and this year's target, as in `isRatchetFailure`.
  */
+
+import { DEFAULT_CEILING_MAX_TARGET, DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 
 /** A rule a correct detector must report for a measure. */
 export type TruthRule = 'RATIO' | 'CEILING' | 'RATCHET' | 'CHRONIC';
@@ -28,11 +30,11 @@ export interface MeasureOutcome {
   costCap: boolean;
 }
 
-/** domain.md defaults, as `defaultRuleThresholds`: attainment ≥ 1.2 = 12/10; ceiling target ≤ 95 %. */
-const RATIO_NUMERATOR = 12;
-const RATIO_DENOMINATOR = 10;
-const CEILING_MAX_TARGET = 9500;
+/** The default thresholds as exact integer ratios: attainment ≥ 1.2 is 120/100; 95 % is 9500. */
+const RATIO_DENOMINATOR = 100;
+const RATIO_NUMERATOR = Math.round(DEFAULT_MIN_ATTAINMENT * RATIO_DENOMINATOR);
 const FULL = 10000;
+const CEILING_MAX_TARGET = Math.round(DEFAULT_CEILING_MAX_TARGET * FULL);
 
 function isEvidence(m: MeasureOutcome): m is MeasureOutcome & { actual: number } {
   if (m.actual === null || m.repeatsTarget || m.costCap) return false;

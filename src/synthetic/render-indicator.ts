@@ -3,7 +3,7 @@
  * 实际完成值) and states what a correct reading of those texts gives: the intended measures, in
  * the normaliser's base units, for tests that hold the normaliser and the generator to each other.
  */
-import type { Comparator, Direction } from '../ingest/indicator-normaliser.js';
+import type { Comparator, Direction } from '../rules/indicator-measure.js';
 import { centsToDecimal } from './cents.js';
 import type { IndicatorYear } from './indicator-series.js';
 import { writtenUnitBase, type IndicatorTemplate } from './indicator-templates.js';
