@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { openWriter } from '../src/db/prepare-database.js';
-import { importCanonical } from '../src/ingest/bulk-import.js';
+import { importCanonical } from '../src/ingest/bulk/bulk-import.js';
 import { writeCorpus } from '../src/synthetic/corpus-writer.js';
 import type { CorpusOptions } from '../src/synthetic/generate-corpus.js';
 

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { openWriter } from '../src/db/prepare-database.js';
-import { exportCanonical } from '../src/ingest/bulk-export.js';
-import { importCanonical } from '../src/ingest/bulk-import.js';
+import { exportCanonical } from '../src/ingest/bulk/bulk-export.js';
+import { importCanonical } from '../src/ingest/bulk/bulk-import.js';
 import { writeCorpus } from '../src/synthetic/corpus-writer.js';
 
 const { values } = parseArgs({

@@ -13,10 +13,11 @@ import { parseArgs } from 'node:util';
 import { overshootIndicators, targetRatchets } from '../src/analytics/target-findings.js';
 import { loadConfig } from '../src/config.js';
 import { openWriter } from '../src/db/prepare-database.js';
-import { importCanonical } from '../src/ingest/bulk-import.js';
+import { importCanonical } from '../src/ingest/bulk/bulk-import.js';
 import { writeCorpus } from '../src/synthetic/corpus-writer.js';
 import { DEMO_CORPUS } from '../src/synthetic/demo-corpus.js';
-import { generateReports, type IndicatorTruth } from '../src/synthetic/generate-corpus.js';
+import { generateReports } from '../src/synthetic/generate-corpus.js';
+import type { IndicatorTruth } from '../src/synthetic/generated-report.js';
 
 const { values } = parseArgs({
   options: { departments: { type: 'string' }, years: { type: 'string' }, seed: { type: 'string' } },

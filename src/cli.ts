@@ -7,9 +7,9 @@ import { ingestCommand } from './cli/ingest-command.js';
 import { normalizeCommand } from './cli/normalize-command.js';
 import { validateCommand } from './cli/validate-command.js';
 import { loadConfig, type Config } from './config.js';
-import { BulkImportError } from './ingest/bulk-import.js';
-import { RegistryError } from './ingest/department-registry.js';
-import { ReportParseError } from './ingest/report-parse-error.js';
+import { BulkImportError } from './ingest/bulk/bulk-import.js';
+import { RegistryError } from './ingest/load/department-registry.js';
+import { ReportParseError } from './ingest/report/report-parse-error.js';
 import { startServer } from './server.js';
 
 const USAGE = `usage: jixiao <command> [options]

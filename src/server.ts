@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config } from './config.js';
 import { openReader, openWriter } from './db/prepare-database.js';
 import type { Db } from './db/database.js';
-import { seedDatabase } from './ingest/seed-database.js';
+import { seedDatabase } from './seed-database.js';
 import { schema } from './graphql/schema.js';
 import { createHttpApp, type HttpApp } from './http/http-app.js';
 

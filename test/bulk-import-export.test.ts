@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportCanonical } from '../src/ingest/bulk-export.js';
-import { BulkImportError, importCanonical } from '../src/ingest/bulk-import.js';
-import { loadReport } from '../src/ingest/report-loader.js';
-import { parseReport } from '../src/ingest/report-parser.js';
+import { exportCanonical } from '../src/ingest/bulk/bulk-export.js';
+import { BulkImportError, importCanonical } from '../src/ingest/bulk/bulk-import.js';
+import { loadReport } from '../src/ingest/load/report-loader.js';
+import { parseReport } from '../src/ingest/report/report-parser.js';
 import { REAL_REPORT_FILE, realReportText } from './support/real-report.js';
 import { tableCounts, tempDatabase } from './support/temp-database.js';
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadReport } from '../src/ingest/report-loader.js';
-import { parseReport } from '../src/ingest/report-parser.js';
-import { ReportParseError } from '../src/ingest/report-parse-error.js';
-import { REAL_REPORT_FILE, realReportText } from './support/real-report.js';
+import { loadReport } from '../src/ingest/load/report-loader.js';
+import { parseReport } from '../src/ingest/report/report-parser.js';
+import { ReportParseError } from '../src/ingest/report/report-parse-error.js';
+import { realReportText } from './support/real-report.js';
 import { tableCounts, tempDatabase } from './support/temp-database.js';
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;

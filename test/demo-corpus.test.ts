@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWriter } from '../src/db/prepare-database.js';
-import { seedDatabase } from '../src/ingest/seed-database.js';
+import { seedDatabase } from '../src/seed-database.js';
 import { DEMO_CORPUS } from '../src/synthetic/demo-corpus.js';
 import { ReportFiguresDocument } from './generated/graphql.js';
 import { tableCounts, tempConfig } from './support/temp-database.js';

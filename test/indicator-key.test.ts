@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorKey, matchIndicator } from '../src/ingest/indicator-key.js';
+import { indicatorKey, matchIndicator } from '../src/ingest/indicator/indicator-key.js';
 
 /** Names of table 3 of the real report (seeds/reports/000_541c9492cc78057a.txt). */
 const REAL_NAMES = [

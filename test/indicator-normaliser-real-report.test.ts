@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseIndicator, type NormaliseResult } from '../src/ingest/indicator-normaliser.js';
+import {
+  normaliseIndicator,
+  type NormaliseResult,
+} from '../src/ingest/indicator/indicator-normaliser.js';
 import type { IndicatorMeasure } from '../src/rules/indicator-measure.js';
 
 /**

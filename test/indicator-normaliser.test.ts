@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseIndicator } from '../src/ingest/indicator-normaliser.js';
+import { normaliseIndicator } from '../src/ingest/indicator/indicator-normaliser.js';
 import type { IndicatorMeasure } from '../src/rules/indicator-measure.js';
 
 /** All measures of an indicator; fails when it is not understood. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadReport } from '../src/ingest/report-loader.js';
-import { parseReport } from '../src/ingest/report-parser.js';
+import { loadReport } from '../src/ingest/load/report-loader.js';
+import { parseReport } from '../src/ingest/report/report-parser.js';
 import { REAL_REPORT_FILE, realReportText } from './support/real-report.js';
 import { tableCounts, tempDatabase } from './support/temp-database.js';
 

@@ -4,7 +4,7 @@ import { isEvidence, type RuleMeasure } from '../src/rules/evidence.js';
 import { measureFlags } from '../src/rules/measure-flags.js';
 import { isRatchetFailure } from '../src/rules/ratchet.js';
 import { defaultRuleThresholds } from '../src/rules/thresholds.js';
-import { normaliseIndicator } from '../src/ingest/indicator-normaliser.js';
+import { normaliseIndicator } from '../src/ingest/indicator/indicator-normaliser.js';
 import type { IndicatorMeasure } from '../src/rules/indicator-measure.js';
 
 /**

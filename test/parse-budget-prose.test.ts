@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseBudgetProse } from '../src/ingest/parse-budget-prose.js';
-import { ReportParseError } from '../src/ingest/report-parse-error.js';
-import { splitLines } from '../src/ingest/source-text.js';
+import { parseBudgetProse } from '../src/ingest/report/parse-budget-prose.js';
+import { ReportParseError } from '../src/ingest/report/report-parse-error.js';
+import { splitLines } from '../src/ingest/report/source-text.js';
 import { realReportSlice } from './support/real-report.js';
 
 const prose = () => parseBudgetProse('real.txt', realReportSlice(393, 418));

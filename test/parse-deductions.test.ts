@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { managementDeductions, parseStatedDeductions } from '../src/ingest/parse-deductions.js';
-import { parseManagementTable } from '../src/ingest/parse-management-table.js';
+import {
+  managementDeductions,
+  parseStatedDeductions,
+} from '../src/ingest/report/parse-deductions.js';
+import { parseManagementTable } from '../src/ingest/report/parse-management-table.js';
 import { realReportSlice } from './support/real-report.js';
 
 const DUTY =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseExpenditureTable } from '../src/ingest/parse-expenditure-table.js';
-import { splitLines } from '../src/ingest/source-text.js';
+import { parseExpenditureTable } from '../src/ingest/report/parse-expenditure-table.js';
+import { splitLines } from '../src/ingest/report/source-text.js';
 import { realReportSlice } from './support/real-report.js';
 
 describe('expenditure table (表2)', () => {

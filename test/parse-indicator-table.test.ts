@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseIndicatorTable } from '../src/ingest/parse-indicator-table.js';
-import { splitLines } from '../src/ingest/source-text.js';
+import { parseIndicatorTable } from '../src/ingest/report/parse-indicator-table.js';
+import { splitLines } from '../src/ingest/report/source-text.js';
 import { realReportSlice } from './support/real-report.js';
 
 const rows = () => parseIndicatorTable('real.txt', realReportSlice(520, 745));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseKeyTaskTable } from '../src/ingest/parse-key-task-table.js';
+import { parseKeyTaskTable } from '../src/ingest/report/parse-key-task-table.js';
 import { realReportSlice } from './support/real-report.js';
 
 const tasks = () => parseKeyTaskTable('real.txt', realReportSlice(14, 370));

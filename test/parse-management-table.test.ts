@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sumDecimals } from '../src/ingest/decimal.js';
-import { parseManagementTable } from '../src/ingest/parse-management-table.js';
+import { parseManagementTable } from '../src/ingest/report/parse-management-table.js';
 import { realReportSlice } from './support/real-report.js';
 
 const rows = () => parseManagementTable('real.txt', realReportSlice(746, 818));

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoals, parseImprovements, parseProblems } from '../src/ingest/parse-text-items.js';
-import { parseReport } from '../src/ingest/report-parser.js';
+import {
+  parseGoals,
+  parseImprovements,
+  parseProblems,
+} from '../src/ingest/report/parse-text-items.js';
+import { parseReport } from '../src/ingest/report/report-parser.js';
 import { REAL_REPORT_FILE, realReportText } from './support/real-report.js';
 
 describe('problems, improvements and goals', () => {

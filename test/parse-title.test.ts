@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseTitle } from '../src/ingest/parse-title.js';
-import { ReportParseError } from '../src/ingest/report-parse-error.js';
-import { splitLines } from '../src/ingest/source-text.js';
+import { parseTitle } from '../src/ingest/report/parse-title.js';
+import { ReportParseError } from '../src/ingest/report/report-parse-error.js';
+import { splitLines } from '../src/ingest/report/source-text.js';
 import { realReportLines } from './support/real-report.js';
 
 describe('report title', () => {

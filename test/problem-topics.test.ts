@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemTopics } from '../src/ingest/problem-topics.js';
+import { problemTopics } from '../src/ingest/report/problem-topics.js';
 
 describe('problem topics', () => {
   it("tags the real report's admission of targets set too low", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../src/ingest/reconcile.js';
-import { parseReport } from '../src/ingest/report-parser.js';
+import { parseReport } from '../src/ingest/report/report-parser.js';
 import { REAL_REPORT_FILE, realReportText } from './support/real-report.js';
 
 const doc = () => parseReport(realReportText(), REAL_REPORT_FILE);

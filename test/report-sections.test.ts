@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { locateSections } from '../src/ingest/report-sections.js';
-import { splitLines } from '../src/ingest/source-text.js';
+import { locateSections } from '../src/ingest/report/report-sections.js';
+import { splitLines } from '../src/ingest/report/source-text.js';
 import { realReportLines } from './support/real-report.js';
 
 describe('report sections', () => {
@@ -45,7 +45,7 @@ describe('report sections', () => {
 
 describe('figures in full-width forms', () => {
   it('parse like their ASCII forms', async () => {
-    const { parseReport } = await import('../src/ingest/report-parser.js');
+    const { parseReport } = await import('../src/ingest/report/report-parser.js');
     const { realReportText } = await import('./support/real-report.js');
     const text = realReportText();
     const fullWidth = text

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWriter } from '../src/db/prepare-database.js';
-import { registerDepartments } from '../src/ingest/department-registry.js';
-import { loadReport } from '../src/ingest/report-loader.js';
-import { parseReport } from '../src/ingest/report-parser.js';
+import { registerDepartments } from '../src/ingest/load/department-registry.js';
+import { loadReport } from '../src/ingest/load/report-loader.js';
+import { parseReport } from '../src/ingest/report/report-parser.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { syntheticCopies } from './support/synthetic-copies.js';
 import { tempConfig } from './support/temp-database.js';

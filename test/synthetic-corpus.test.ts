@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareDecimals, subtractDecimals, sumDecimals, toUnits } from '../src/ingest/decimal.js';
 import { reconcile } from '../src/ingest/reconcile.js';
-import { parseReport } from '../src/ingest/report-parser.js';
+import { parseReport } from '../src/ingest/report/report-parser.js';
 import {
   departmentCatalog,
   MAX_SYNTHETIC_DEPARTMENTS,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { measureFlags } from '../src/rules/measure-flags.js';
 import { isRatchetFailure } from '../src/rules/ratchet.js';
-import { normaliseIndicator } from '../src/ingest/indicator-normaliser.js';
+import { normaliseIndicator } from '../src/ingest/indicator/indicator-normaliser.js';
 import type { IndicatorMeasure } from '../src/rules/indicator-measure.js';
-import { generateReports, type GeneratedReport } from '../src/synthetic/generate-corpus.js';
+import { generateReports } from '../src/synthetic/generate-corpus.js';
+import type { GeneratedReport } from '../src/synthetic/generated-report.js';
 import { measureTruth, type MeasureOutcome } from '../src/synthetic/ground-truth.js';
 
 const hb = (target: number, actual: number | null, percent = false): MeasureOutcome => ({

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { matchIndicator } from '../src/ingest/indicator-key.js';
-import { normaliseIndicator } from '../src/ingest/indicator-normaliser.js';
+import { matchIndicator } from '../src/ingest/indicator/indicator-key.js';
+import { normaliseIndicator } from '../src/ingest/indicator/indicator-normaliser.js';
 import type { IndicatorMeasure } from '../src/rules/indicator-measure.js';
-import { generateReports, type GeneratedReport } from '../src/synthetic/generate-corpus.js';
+import { generateReports } from '../src/synthetic/generate-corpus.js';
+import type { GeneratedReport } from '../src/synthetic/generated-report.js';
 import type { IntendedMeasure } from '../src/synthetic/render-indicator.js';
 
 /** Reports of many seeds: the first departments (municipal) and some districts, all ten years. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../src/ingest/report-document.js';
-import { parseReport } from '../src/ingest/report-parser.js';
+import { parseReport } from '../src/ingest/report/report-parser.js';
 import { subtractDecimals, sumDecimals } from '../src/ingest/decimal.js';
 import { chineseNumeral } from '../src/synthetic/enumerator.js';
 import { generateReports } from '../src/synthetic/generate-corpus.js';

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
-import { exportCanonical, type BulkFormat } from '../ingest/bulk-export.js';
-import { importCanonical } from '../ingest/bulk-import.js';
+import { exportCanonical, type BulkFormat } from '../ingest/bulk/bulk-export.js';
+import { importCanonical } from '../ingest/bulk/bulk-import.js';
 import { CANONICAL_TABLES } from '../ingest/canonical-tables.js';
 import { UsageError, yearRange, type CliIo } from './cli-io.js';
 import { openWriterForCli } from './open-writer.js';

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
-import { readDepartmentRegistry, registerDepartments } from '../ingest/department-registry.js';
-import { ingestFile, reportFiles } from '../ingest/ingest-files.js';
-import type { LoadResult } from '../ingest/report-loader.js';
+import { readDepartmentRegistry, registerDepartments } from '../ingest/load/department-registry.js';
+import { ingestFile, reportFiles } from '../ingest/load/ingest-files.js';
+import type { LoadResult } from '../ingest/load/report-loader.js';
 import type { CliIo } from './cli-io.js';
 import { UsageError } from './cli-io.js';
 import { openWriterForCli } from './open-writer.js';

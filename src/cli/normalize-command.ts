@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { readIndicators } from '../ingest/indicator-facts.js';
+import { readIndicators } from '../ingest/indicator/indicator-facts.js';
 import type { CliIo } from './cli-io.js';
 
 /**

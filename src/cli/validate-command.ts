@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { readIndicators } from '../ingest/indicator-facts.js';
+import { readIndicators } from '../ingest/indicator/indicator-facts.js';
 import { reconcile } from '../ingest/reconcile.js';
-import { parseReport } from '../ingest/report-parser.js';
+import { parseReport } from '../ingest/report/report-parser.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
 /**

@@ -77,3 +77,9 @@ export function sqlPath(path: string): string {
 export function ident(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
+
+/** A value of a canonical row: decimals stay exact strings. */
+export type CanonicalValue = string | number | boolean | null | string[];
+export type CanonicalRow = Record<string, CanonicalValue>;
+/** Rows of one report per canonical table, keyed by (department_code, year), no internal ids. */
+export type CanonicalRows = Partial<Record<CanonicalTable, CanonicalRow[]>>;

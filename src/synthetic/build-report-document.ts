@@ -6,7 +6,7 @@
  * are 0: they belong to a rendering, not to the document.
  */
 import type { NatureCategory } from '../db/tables.js';
-import { functionClass } from '../ingest/function-classes.js';
+import { functionClass } from '../ingest/report/function-classes.js';
 import type {
   Deduction,
   FunctionAmount,

@@ -2,16 +2,12 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { CanonicalJsonWriter } from '../ingest/canonical-json-writer.js';
-import type { LinkableIndicator } from '../ingest/indicator-facts.js';
-import { linkRows } from '../ingest/indicator-link-rows.js';
-import { reportRows } from '../ingest/report-rows.js';
-import {
-  generateDepartments,
-  generateReports,
-  type CorpusOptions,
-  type GeneratedReport,
-} from './generate-corpus.js';
+import { CanonicalJsonWriter } from '../ingest/bulk/canonical-json-writer.js';
+import type { LinkableIndicator } from '../ingest/indicator/indicator-facts.js';
+import { linkRows } from '../ingest/indicator/indicator-link-rows.js';
+import { reportRows } from '../ingest/load/report-rows.js';
+import { generateDepartments, generateReports, type CorpusOptions } from './generate-corpus.js';
+import type { GeneratedReport } from './generated-report.js';
 
 /** What writing a corpus produced. */
 export interface WrittenCorpus {

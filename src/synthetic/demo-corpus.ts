@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/database.js';
-import { importCanonical } from '../ingest/bulk-import.js';
+import { importCanonical } from '../ingest/bulk/bulk-import.js';
 import { writeCorpus } from './corpus-writer.js';
 import { generateDepartments, type CorpusOptions } from './generate-corpus.js';
 

@@ -5,7 +5,7 @@
  * no synthetic department can be taken for a real one; every entry is flagged `synthetic`.
  */
 import type { DepartmentLevel } from '../db/tables.js';
-import type { DepartmentEntry } from '../ingest/department-registry.js';
+import type { DepartmentEntry } from '../ingest/load/department-registry.js';
 
 /** A kind of department (公安局, 教育局 …) as it exists at municipal and district level. */
 export interface DepartmentType {

@@ -8,7 +8,7 @@ import type { KeyTask } from '../ingest/report-document.js';
 import { buildReportDocument } from './build-report-document.js';
 import { planBudget } from './budget-figures.js';
 import type { DepartmentProfile } from './department-catalog.js';
-import type { GeneratedReport, IndicatorTruth } from './generate-corpus.js';
+import type { GeneratedReport, IndicatorTruth } from './generated-report.js';
 import { measureTruth, type MeasureOutcome } from './ground-truth.js';
 import { planIndicator } from './indicator-series.js';
 import { GENERIC_TEMPLATES, SECTOR_TEMPLATES } from './indicator-templates.js';

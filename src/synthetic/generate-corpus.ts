@@ -5,12 +5,10 @@
  * it is synthetic demo data, labelled so in names (示例市), in flags (`synthetic: true`) and in
  * source file names (`synthetic/…`); none of it describes a real department.
  */
-import type { DepartmentEntry } from '../ingest/department-registry.js';
-import type { ReportDocument } from '../ingest/report-document.js';
+import type { DepartmentEntry } from '../ingest/load/department-registry.js';
 import { departmentCatalog } from './department-catalog.js';
 import { departmentHistory } from './department-history.js';
-import type { TruthRule } from './ground-truth.js';
-import type { IntendedMeasure } from './render-indicator.js';
+import type { GeneratedReport, IndicatorTruth, SyntheticReport } from './generated-report.js';
 
 /** What to generate: same options, same corpus. */
 export interface CorpusOptions {
@@ -20,38 +18,11 @@ export interface CorpusOptions {
   toYear: number;
 }
 
-/** What a correct detector must find for one measure of one 表3 row. */
-export interface IndicatorTruth {
-  departmentCode: string;
-  year: number;
-  /** 表3 row. */
-  seq: number;
-  /** Index in normaliseIndicator(...).measures. */
-  measureIndex: number;
-  /** Stable identity of the indicator across years (same for all years). */
-  key: string;
-  /** Rules a correct detector must find for this measure (empty: nothing). */
-  rules: TruthRule[];
-}
-
-/** One synthetic report. */
-export interface SyntheticReport {
-  departmentCode: string;
-  document: ReportDocument;
-}
-
 /** The whole synthetic corpus. */
 export interface SyntheticCorpus {
   departments: DepartmentEntry[];
   reports: SyntheticReport[];
   truth: IndicatorTruth[];
-}
-
-/** A report as the lazy generator yields it: with its truth and the intended indicator measures. */
-export interface GeneratedReport extends SyntheticReport {
-  truth: IndicatorTruth[];
-  /** Per 表3 row (in order), what its texts mean, in the normaliser's base units. */
-  intended: IntendedMeasure[][];
 }
 
 function years(options: CorpusOptions): number[] {

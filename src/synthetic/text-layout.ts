@@ -5,7 +5,7 @@
  * a width in CJK cells, numbers never split, no line starting with closing punctuation or ending
  * with opening punctuation, and spaces around numbers where the extraction put gaps.
  */
-import { displayWidth } from '../ingest/source-text.js';
+import { displayWidth } from '../ingest/report/source-text.js';
 import type { Random } from './random.js';
 
 /** Punctuation that never starts a line (kinsoku). */

@@ -1,7 +1,7 @@
-import type { DepartmentEntry } from '../../src/ingest/department-registry.js';
+import type { DepartmentEntry } from '../../src/ingest/load/department-registry.js';
 import { fromUnits, toUnits } from '../../src/ingest/decimal.js';
 import type { Deduction, ReportDocument } from '../../src/ingest/report-document.js';
-import { parseReport } from '../../src/ingest/report-parser.js';
+import { parseReport } from '../../src/ingest/report/report-parser.js';
 import { REAL_REPORT_FILE, realReportText } from './real-report.js';
 
 /**

@@ -1,5 +1,5 @@
-import { registerDepartments } from '../../src/ingest/department-registry.js';
-import { loadReport } from '../../src/ingest/report-loader.js';
+import { registerDepartments } from '../../src/ingest/load/department-registry.js';
+import { loadReport } from '../../src/ingest/load/report-loader.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { openWriter } from '../../src/db/prepare-database.js';
 import { fixtureCorpus } from './fixture-corpus.js';

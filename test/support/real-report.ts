@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { splitLines, type SourceLine } from '../../src/ingest/source-text.js';
+import { splitLines, type SourceLine } from '../../src/ingest/report/source-text.js';
 
 /** The real 2023 report of the Guangzhou Political-Legal Committee, as seeded. */
 export const REAL_REPORT_FILE = 'seeds/reports/000_541c9492cc78057a.txt';

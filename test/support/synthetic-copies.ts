@@ -1,4 +1,4 @@
-import type { DepartmentEntry } from '../../src/ingest/department-registry.js';
+import type { DepartmentEntry } from '../../src/ingest/load/department-registry.js';
 import { realReportText } from './real-report.js';
 
 const REAL_NAME = '中国共产党广州市委员会政法委员会';

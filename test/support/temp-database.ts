@@ -7,7 +7,7 @@ import { openWriter } from '../../src/db/prepare-database.js';
 import {
   readDepartmentRegistry,
   registerDepartments,
-} from '../../src/ingest/department-registry.js';
+} from '../../src/ingest/load/department-registry.js';
 
 /** A configuration pointing at a fresh database file in its own temporary folder. */
 export function tempConfig(overrides: Partial<Config> = {}): Config & { cleanup(): void } {

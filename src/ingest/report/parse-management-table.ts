@@ -1,5 +1,5 @@
-import { parseDecimal } from './decimal.js';
-import type { ManagementScoreRow } from './report-document.js';
+import { parseDecimal } from '../decimal.js';
+import type { ManagementScoreRow } from '../report-document.js';
 import { ReportParseError } from './report-parse-error.js';
 import { compact, type SourceLine } from './source-text.js';
 

@@ -10,7 +10,7 @@
  * - durations keep their unit (天, 工作日, 小时, 月, 年): a working day is not a day;
  * - counts keep their measure word (个, 次, 册, 件, 期 …): 4 期 and 6000 册 are different things.
  */
-import type { UnitKind } from '../rules/indicator-measure.js';
+import type { UnitKind } from '../../rules/indicator-measure.js';
 
 /** A unit as written, with the power of ten that takes a value to the base unit. */
 export interface Unit {

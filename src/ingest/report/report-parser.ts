@@ -7,7 +7,7 @@ import { findManagementTable, parseManagementTable } from './parse-management-ta
 import { parsePartScore, parseSelfScore } from './parse-self-score.js';
 import { parseGoals, parseImprovements, parseProblems } from './parse-text-items.js';
 import { parseTitle } from './parse-title.js';
-import type { ReportDocument } from './report-document.js';
+import type { ReportDocument } from '../report-document.js';
 import { ReportParseError } from './report-parse-error.js';
 import { locateSections, type Section, type SectionId } from './report-sections.js';
 import { joinLines, splitLines, type SourceLine } from './source-text.js';

@@ -1,15 +1,9 @@
-import type { NatureCategory } from '../db/tables.js';
-import type { CanonicalTable } from './canonical-tables.js';
-import { readIndicators, type IndicatorReading } from './indicator-facts.js';
-import { problemTopics } from './problem-topics.js';
-import { reconcile } from './reconcile.js';
-import type { ReportDocument } from './report-document.js';
-
-/** A value of a canonical row: decimals stay exact strings. */
-export type CanonicalValue = string | number | boolean | null | string[];
-export type CanonicalRow = Record<string, CanonicalValue>;
-/** Rows of one report per canonical table, keyed by (department_code, year), no internal ids. */
-export type CanonicalRows = Partial<Record<CanonicalTable, CanonicalRow[]>>;
+import type { NatureCategory } from '../../db/tables.js';
+import type { CanonicalRows } from '../canonical-tables.js';
+import { readIndicators, type IndicatorReading } from '../indicator/indicator-facts.js';
+import { problemTopics } from '../report/problem-topics.js';
+import { reconcile } from '../reconcile.js';
+import type { ReportDocument } from '../report-document.js';
 
 export interface ReportRowsInput {
   doc: ReportDocument;

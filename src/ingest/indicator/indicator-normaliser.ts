@@ -26,7 +26,7 @@ import { prepareCell } from './indicator-cell.js';
 import { readNameHints } from './indicator-name-hints.js';
 import { readTarget } from './indicator-target.js';
 import { isBlankCell } from './indicator-text.js';
-import type { IndicatorMeasure } from '../rules/indicator-measure.js';
+import type { IndicatorMeasure } from '../../rules/indicator-measure.js';
 
 export type NormaliseResult =
   | { understood: true; measures: IndicatorMeasure[] }

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DuckDBPool } from '../db/duckdb-pool.js';
+import type { DuckDBPool } from '../../db/duckdb-pool.js';
 import {
   CANONICAL_TABLES,
   canonicalColumns,
@@ -8,7 +8,7 @@ import {
   isReportChild,
   sqlPath,
   type CanonicalTable,
-} from './canonical-tables.js';
+} from '../canonical-tables.js';
 
 /** File formats of the canonical tables: Parquet and CSV both ways, NDJSON for import (generated corpora). */
 export type BulkFormat = 'parquet' | 'csv' | 'ndjson';

@@ -3,7 +3,7 @@
  * low problem"): 不低于 / 不少于 / 以上 / 超过 / 达 / 达到 / ≥ (at least), 低于 / 不高于 / 不多于 /
  * 以下 / 控制在 / ≤ (at most), `=` (exactly).
  */
-import type { Comparator } from '../rules/indicator-measure.js';
+import type { Comparator } from '../../rules/indicator-measure.js';
 
 /** A comparator found in the text. */
 export interface ComparatorHit {

@@ -1,4 +1,4 @@
-import type { IndicatorRow } from './report-document.js';
+import type { IndicatorRow } from '../report-document.js';
 import { ReportParseError } from './report-parse-error.js';
 import { compact, displayWidth, type SourceLine } from './source-text.js';
 

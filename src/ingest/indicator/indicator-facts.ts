@@ -1,11 +1,11 @@
-import { attainment } from '../rules/attainment.js';
-import { isEvidence } from '../rules/evidence.js';
-import type { IndicatorMeasure } from '../rules/indicator-measure.js';
-import { measureFlags } from '../rules/measure-flags.js';
-import type { RatchetMeasure } from '../rules/ratchet.js';
+import { attainment } from '../../rules/attainment.js';
+import { isEvidence } from '../../rules/evidence.js';
+import type { IndicatorMeasure } from '../../rules/indicator-measure.js';
+import { measureFlags } from '../../rules/measure-flags.js';
+import type { RatchetMeasure } from '../../rules/ratchet.js';
 import { normaliseIndicator } from './indicator-normaliser.js';
 import { indicatorKey, matchIndicator } from './indicator-key.js';
-import type { IndicatorRow } from './report-document.js';
+import type { IndicatorRow } from '../report-document.js';
 
 /** One indicator read into measures, as stored. */
 export interface IndicatorReading {

@@ -1,4 +1,4 @@
-import { CANONICAL_TABLES, isReportChild } from './canonical-tables.js';
+import { CANONICAL_TABLES, isReportChild } from '../canonical-tables.js';
 
 /**
  * Statements that delete reports with every part and derived row of theirs, children first.

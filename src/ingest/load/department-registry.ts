@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
-import type { Database, DepartmentLevel } from '../db/tables.js';
+import type { Database, DepartmentLevel } from '../../db/tables.js';
 import { parseCsv } from './csv.js';
 
 /** One registered department (seeds/departments.csv). */

@@ -1,15 +1,15 @@
 import type { Transaction } from 'kysely';
-import type { Database } from '../db/tables.js';
-import type { LinkableIndicator } from './indicator-facts.js';
-import { linkRows } from './indicator-link-rows.js';
-import type { CanonicalRow } from './report-rows.js';
+import type { Database } from '../../db/tables.js';
+import type { LinkableIndicator } from '../indicator/indicator-facts.js';
+import { linkRows } from '../indicator/indicator-link-rows.js';
+import type { CanonicalRow } from '../canonical-tables.js';
 import type {
   Direction,
   UnitKind,
   Comparator,
   Confidence,
   ActualKind,
-} from '../rules/indicator-measure.js';
+} from '../../rules/indicator-measure.js';
 
 /** Indicators of some reports with their stored measures, by report id. */
 async function indicatorsOf(

@@ -1,5 +1,5 @@
-import { parseDecimal, subtractDecimals } from './decimal.js';
-import type { SelfScore } from './report-document.js';
+import { parseDecimal, subtractDecimals } from '../decimal.js';
+import type { SelfScore } from '../report-document.js';
 import { ReportParseError } from './report-parse-error.js';
 import type { JoinedText } from './source-text.js';
 

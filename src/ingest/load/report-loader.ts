@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/tables.js';
-import { CANONICAL_TABLES, isReportChild, type CanonicalTable } from './canonical-tables.js';
+import type { Database } from '../../db/tables.js';
+import {
+  CANONICAL_TABLES,
+  isReportChild,
+  type CanonicalRow,
+  type CanonicalTable,
+} from '../canonical-tables.js';
 import { deleteReportsSql } from './delete-reports.js';
 import { resolveDepartment } from './department-registry.js';
 import { relinkYears } from './indicator-linker.js';
-import type { ReportDocument } from './report-document.js';
+import type { ReportDocument } from '../report-document.js';
 import { refreshReportFactsSql } from './report-facts.js';
-import { ReportParseError } from './report-parse-error.js';
-import { reportRows, type CanonicalRow } from './report-rows.js';
+import { ReportParseError } from '../report/report-parse-error.js';
+import { reportRows } from './report-rows.js';
 
 /** What loading one report did. */
 export interface LoadResult {

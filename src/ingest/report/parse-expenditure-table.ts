@@ -1,6 +1,6 @@
-import type { NatureCategory } from '../db/tables.js';
-import { parseDecimal } from './decimal.js';
-import type { StageAmounts } from './report-document.js';
+import type { NatureCategory } from '../../db/tables.js';
+import { parseDecimal } from '../decimal.js';
+import type { StageAmounts } from '../report-document.js';
 import { ReportParseError } from './report-parse-error.js';
 import { compact, type SourceLine } from './source-text.js';
 

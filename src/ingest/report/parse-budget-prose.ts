@@ -1,6 +1,6 @@
-import { parseDecimal } from './decimal.js';
+import { parseDecimal } from '../decimal.js';
 import { functionClass } from './function-classes.js';
-import type { FunctionAmount, StatedFigure } from './report-document.js';
+import type { FunctionAmount, StatedFigure } from '../report-document.js';
 import { ReportParseError } from './report-parse-error.js';
 import { joinLines, type JoinedText, type SourceLine } from './source-text.js';
 

@@ -1,9 +1,9 @@
-import type { Config } from '../config.js';
-import type { Db } from '../db/database.js';
-import { readDepartmentRegistry, registerDepartments } from './department-registry.js';
-import { ingestFiles, reportFiles } from './ingest-files.js';
-import type { LoadResult } from './report-loader.js';
-import { loadDemoCorpus, type DemoLoad } from '../synthetic/demo-corpus.js';
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import { readDepartmentRegistry, registerDepartments } from './ingest/load/department-registry.js';
+import { ingestFiles, reportFiles } from './ingest/load/ingest-files.js';
+import type { LoadResult } from './ingest/load/report-loader.js';
+import { loadDemoCorpus, type DemoLoad } from './synthetic/demo-corpus.js';
 
 /** What start-up loaded. */
 export interface SeedSummary {

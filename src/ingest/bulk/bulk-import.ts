@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DuckDBPool, PooledConnection } from '../db/duckdb-pool.js';
+import type { DuckDBPool, PooledConnection } from '../../db/duckdb-pool.js';
 import type { BulkFormat } from './bulk-export.js';
-import { deleteReportsSql } from './delete-reports.js';
-import { refreshReportFactsSql } from './report-facts.js';
+import { deleteReportsSql } from '../load/delete-reports.js';
+import { refreshReportFactsSql } from '../load/report-facts.js';
 import {
   CANONICAL_TABLES,
   canonicalColumns,
@@ -12,7 +12,7 @@ import {
   sqlPath,
   type CanonicalColumn,
   type CanonicalTable,
-} from './canonical-tables.js';
+} from '../canonical-tables.js';
 
 /** A canonical file that cannot be imported: names the file, the row (1-based data row) and the column. */
 export class BulkImportError extends Error {

@@ -1,9 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/tables.js';
+import type { Database } from '../../db/tables.js';
 import { loadReport, type LoadOptions, type LoadResult } from './report-loader.js';
-import { parseReport } from './report-parser.js';
+import { parseReport } from '../report/report-parser.js';
 
 /** Report text files in a folder or given directly (`.txt`), in name order. */
 export async function reportFiles(paths: readonly string[]): Promise<string[]> {

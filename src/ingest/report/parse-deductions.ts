@@ -1,5 +1,5 @@
-import { compareDecimals, parseDecimal, subtractDecimals, sumDecimals } from './decimal.js';
-import type { Deduction, ManagementScoreRow, ParseNote } from './report-document.js';
+import { compareDecimals, parseDecimal, subtractDecimals, sumDecimals } from '../decimal.js';
+import type { Deduction, ManagementScoreRow, ParseNote } from '../report-document.js';
 
 /** One reason for lost points as a paragraph states it. */
 export interface StatedDeduction {

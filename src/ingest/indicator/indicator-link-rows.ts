@@ -1,6 +1,6 @@
-import { ratchetFailure } from '../rules/ratchet.js';
+import { ratchetFailure } from '../../rules/ratchet.js';
 import { correspondingMeasure, linkIndicators, type LinkableIndicator } from './indicator-facts.js';
-import type { CanonicalRow } from './report-rows.js';
+import type { CanonicalRow } from '../canonical-tables.js';
 
 /**
  * The year-to-year link rows of one report (canonical, keyed by department and year): each

@@ -6,7 +6,7 @@
 import type { PreparedCell } from './indicator-cell.js';
 import { comparatorSense } from './indicator-comparator.js';
 import { dateValue } from './indicator-date.js';
-import type { ActualKind, Confidence, IndicatorMeasure } from '../rules/indicator-measure.js';
+import type { ActualKind, Confidence, IndicatorMeasure } from '../../rules/indicator-measure.js';
 import { writtenValue, type Quantity } from './indicator-quantity.js';
 import { lowerConfidence, type TargetDraft } from './indicator-target.js';
 import { comparableText, isBlankCell } from './indicator-text.js';

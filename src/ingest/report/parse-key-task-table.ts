@@ -1,4 +1,4 @@
-import type { KeyTask } from './report-document.js';
+import type { KeyTask } from '../report-document.js';
 import { ReportParseError } from './report-parse-error.js';
 import { compact, displayWidth, type SourceLine } from './source-text.js';
 

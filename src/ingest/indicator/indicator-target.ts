@@ -7,7 +7,7 @@ import type { PreparedCell } from './indicator-cell.js';
 import { combineComparators, comparatorSense } from './indicator-comparator.js';
 import { dateValue } from './indicator-date.js';
 import type { NameHints } from './indicator-name-hints.js';
-import type { Comparator, Confidence, Direction, UnitKind } from '../rules/indicator-measure.js';
+import type { Comparator, Confidence, Direction, UnitKind } from '../../rules/indicator-measure.js';
 import { writtenValue, type Quantity, type Written } from './indicator-quantity.js';
 import { MASK } from './indicator-text.js';
 import { DATE_UNIT, type Unit } from './indicator-unit.js';

@@ -2,8 +2,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import type { CanonicalTable } from './canonical-tables.js';
-import type { CanonicalRows } from './report-rows.js';
+import type { CanonicalTable } from '../canonical-tables.js';
+import type { CanonicalRows } from '../canonical-tables.js';
 
 /**
  * Streams canonical rows to one newline-delimited JSON file per table (`reports.ndjson` …), the

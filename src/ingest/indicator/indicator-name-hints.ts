@@ -3,7 +3,7 @@
  * (`公猪舍(≥**平方米)`, `培训人数(人次)`, `满意度(%)`), and whether it names a rate.
  */
 import { comparatorInName } from './indicator-comparator.js';
-import type { Comparator } from '../rules/indicator-measure.js';
+import type { Comparator } from '../../rules/indicator-measure.js';
 import { compactText, foldIndicatorText } from './indicator-text.js';
 import { unitFromLabel, type Unit } from './indicator-unit.js';
 
