@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { checkScope } from './analytics-error.js';
+import { checkScope, scopeFilter, type Scope } from './scope.js';
 import { metricDefinition, type MetricName } from './metric-registry.js';
 import { peerKeySql, type PeerGroup } from './peer-group.js';
 import type { Reader } from './reader.js';
@@ -52,9 +52,10 @@ export interface BenchmarkArgs {
   year: number;
   peerGroup: PeerGroup;
   /** Entries to return (all when omitted); the population is always the whole peer group. */
-  departments?: readonly string[] | null;
+  /** Entries to return; the peers are always the whole group. */
+  departments?: Scope['departments'];
   /** Compare with synthetic demo departments too (default true); false keeps real ones only. */
-  includeSynthetic?: boolean;
+  includeSynthetic?: Scope['includeSynthetic'];
 }
 
 interface StatsRow {
@@ -82,14 +83,16 @@ function distribution(row: StatsRow): Distribution {
 export async function benchmark(db: Reader, args: BenchmarkArgs): Promise<Benchmark> {
   checkScope({ fromYear: args.year, departments: args.departments });
   const definition = metricDefinition(args.metric);
-  const includeSynthetic = args.includeSynthetic ?? true;
   const order = sql.raw(definition.direction === 'HIGHER_BETTER' ? 'DESC' : 'ASC');
   const percentileOrder = sql.raw(definition.direction === 'HIGHER_BETTER' ? 'ASC' : 'DESC');
   const population = sql`
     SELECT f.department_code, d.synthetic, ${peerKeySql(args.peerGroup)} AS peer_key,
            (${sql.raw(definition.sql)}) AS value
     FROM report_facts f JOIN departments d ON d.code = f.department_code
-    WHERE f.year = ${args.year} AND (${includeSynthetic} OR NOT d.synthetic)`;
+    WHERE ${scopeFilter(
+      { fromYear: args.year, toYear: args.year, includeSynthetic: args.includeSynthetic },
+      { year: 'f.year', synthetic: 'd.synthetic' },
+    )}`;
   const stats = (groupBy: string) => sql`
     SELECT ${sql.raw(groupBy)} AS peer_key, count(value) AS n, min(value) AS min,
            quantile_cont(value, 0.25) AS p25, quantile_cont(value, 0.5) AS median,
@@ -126,7 +129,7 @@ export async function benchmark(db: Reader, args: BenchmarkArgs): Promise<Benchm
       FROM population p
       JOIN groups g USING (peer_key)
       LEFT JOIN ranked r USING (department_code)
-      WHERE ${args.departments == null} OR list_contains(${sql.val(args.departments ?? [])}, p.department_code)
+      WHERE ${scopeFilter({ departments: args.departments }, { department: 'p.department_code' })}
       ORDER BY p.peer_key, r.rank NULLS LAST, p.department_code`.execute(db),
   ]);
   const [overallRow, ...groupRows] = statsResult.rows;

@@ -1,12 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { DataQualityIssuesTable, Severity } from '../db/tables.js';
-import { checkScope } from './analytics-error.js';
-import { inList } from './in-list.js';
+import { checkScope, scopeFilter, type Scope } from './scope.js';
 import type { Reader } from './reader.js';
 
-export interface DataQualityArgs {
+export interface DataQualityArgs extends Pick<Scope, 'departments'> {
   year?: number | null;
-  departments?: readonly string[] | null;
   minSeverity?: Severity | null;
   first?: number;
 }
@@ -21,10 +19,12 @@ export async function dataQualityIssues(
   db: Reader,
   args: DataQualityArgs,
 ): Promise<Selectable<DataQualityIssuesTable>[]> {
-  checkScope({ fromYear: args.year, departments: args.departments });
-  let query = db.selectFrom('data_quality_issues').selectAll();
-  if (args.year != null) query = query.where('year', '=', args.year);
-  if (args.departments) query = query.where(inList('department_code', args.departments));
+  const scope = { fromYear: args.year, toYear: args.year, departments: args.departments };
+  checkScope(scope);
+  let query = db
+    .selectFrom('data_quality_issues')
+    .selectAll()
+    .where(scopeFilter(scope, { year: 'year', department: 'department_code' }));
   if (args.minSeverity) {
     const allowed = (Object.keys(RANK) as Severity[]).filter(
       (s) => RANK[s] >= RANK[args.minSeverity!],

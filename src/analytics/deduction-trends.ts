@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { checkScope } from './analytics-error.js';
+import { checkScope, scopeFilter, type Scope } from './scope.js';
 import type { Reader } from './reader.js';
 
 export type DeductionDimension = 'INDICATOR' | 'DEPARTMENT' | 'LEVEL2';
@@ -24,12 +24,8 @@ export interface DeductionTrend {
   repeatedItems: string[];
 }
 
-export interface DeductionTrendArgs {
-  fromYear?: number | null;
-  toYear?: number | null;
+export interface DeductionTrendArgs extends Scope {
   by: DeductionDimension;
-  departments?: readonly string[] | null;
-  includeSynthetic?: boolean;
 }
 
 /**
@@ -87,15 +83,11 @@ export async function deductionTrends(
 ): Promise<DeductionTrend[]> {
   checkScope(args);
   const k = KEY[args.by];
-  const includeSynthetic = args.includeSynthetic ?? true;
   const { rows } = await sql<TrendRow>`
     WITH s AS (
       SELECT r.id AS report_id, r.department_code, dep.name AS department_name, dep.synthetic, r.year
       FROM reports r JOIN departments dep ON dep.code = r.department_code
-      WHERE (${args.fromYear ?? null}::INTEGER IS NULL OR r.year >= ${args.fromYear ?? null})
-        AND (${args.toYear ?? null}::INTEGER IS NULL OR r.year <= ${args.toYear ?? null})
-        AND (${args.departments == null} OR list_contains(${sql.val(args.departments ?? [])}, r.department_code))
-        AND (${includeSynthetic} OR NOT dep.synthetic)
+      WHERE ${scopeFilter(args, { year: 'r.year', department: 'r.department_code', synthetic: 'dep.synthetic' })}
     ),
     lost AS (
       SELECT ${sql.raw(k.key)} AS key, ${sql.raw(k.label)} AS label, s.department_code, s.synthetic, s.year, d.item, d.points

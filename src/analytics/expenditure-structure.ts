@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { checkScope } from './analytics-error.js';
+import { checkScope, scopeFilter, type Scope } from './scope.js';
 import type { Reader } from './reader.js';
 
 export type StructureDimension = 'NATURE' | 'FUNCTION_CLASS';
@@ -24,9 +24,8 @@ export interface ExpenditureStructure {
   parts: StructurePart[];
 }
 
-export interface StructureArgs {
+export interface StructureArgs extends Pick<Scope, 'departments'> {
   year: number;
-  departments?: readonly string[] | null;
   by: StructureDimension;
 }
 
@@ -73,8 +72,11 @@ export async function expenditureStructure(
     WITH scoped AS (
       SELECT f.report_id, f.department_code, f.year, f.total_final
       FROM report_facts f
-      WHERE f.year IN (${args.year}, ${args.year - 1})
-        AND (${args.departments == null} OR list_contains(${sql.val(args.departments ?? [])}, f.department_code))
+      WHERE ${scopeFilter(
+        // The previous year too: each share's change is against it.
+        { fromYear: args.year - 1, toYear: args.year, departments: args.departments },
+        { year: 'f.year', department: 'f.department_code' },
+      )}
     ),
     shares AS (
       SELECT s.department_code, s.year, s.total_final AS total, p.key, p.label,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { peerKeySql, type PeerGroup } from './peer-group.js';
-import { checkScope } from './analytics-error.js';
+import { checkScope, scopeFilter, type Scope } from './scope.js';
 import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 import { measureFactsSql } from './measure-facts.js';
 import type { Reader } from './reader.js';
@@ -35,9 +35,14 @@ export interface DepartmentTargetRisk {
  */
 export async function lowTargetRisk(
   db: Reader,
-  args: { year: number; peerGroup: PeerGroup; includeSynthetic?: boolean; minAttainment?: number },
+  args: Pick<Scope, 'includeSynthetic'> & {
+    year: number;
+    peerGroup: PeerGroup;
+    minAttainment?: number;
+  },
 ): Promise<DepartmentTargetRisk[]> {
-  checkScope({ fromYear: args.year });
+  const scope = { fromYear: args.year, toYear: args.year, includeSynthetic: args.includeSynthetic };
+  checkScope(scope);
   const { rows } = await sql<{
     department_code: string;
     year: number;
@@ -53,7 +58,7 @@ export async function lowTargetRisk(
     WITH s AS (
       SELECT r.id, r.department_code, r.year, ${peerKeySql(args.peerGroup)} AS peer_key
       FROM reports r JOIN departments d ON d.code = r.department_code
-      WHERE r.year = ${args.year} AND (${args.includeSynthetic ?? true} OR NOT d.synthetic)
+      WHERE ${scopeFilter(scope, { year: 'r.year', synthetic: 'd.synthetic' })}
     ),
     scope AS (SELECT id, department_code, year FROM s),
     measures AS (${measureFactsSql(args.minAttainment ?? DEFAULT_MIN_ATTAINMENT)}),

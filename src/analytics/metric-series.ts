@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { AnalyticsInputError, checkScope, MAX_DEPARTMENTS } from './analytics-error.js';
+import { AnalyticsInputError } from './analytics-error.js';
+import { checkScope, MAX_DEPARTMENTS, scopeFilter, type Scope } from './scope.js';
 import { metricDefinition, type MetricName } from './metric-registry.js';
 import type { Reader } from './reader.js';
 
@@ -20,11 +21,8 @@ export interface MetricSeries {
   cagr: number | null;
 }
 
-export interface MetricSeriesArgs {
+export interface MetricSeriesArgs extends Pick<Scope, 'departments' | 'fromYear' | 'toYear'> {
   metric: MetricName;
-  departments?: readonly string[] | null;
-  fromYear?: number | null;
-  toYear?: number | null;
 }
 
 /**
@@ -71,9 +69,7 @@ export async function metricSeries(db: Reader, args: MetricSeriesArgs): Promise<
     WITH v AS (
       SELECT f.department_code, f.year, (${sql.raw(definition.sql)}) AS value
       FROM report_facts f
-      WHERE (${departments === null} OR list_contains(${sql.val(departments ?? [])}::VARCHAR[], f.department_code))
-        AND (${args.fromYear ?? null}::INTEGER IS NULL OR f.year >= ${args.fromYear ?? null})
-        AND (${args.toYear ?? null}::INTEGER IS NULL OR f.year <= ${args.toYear ?? null})
+      WHERE ${scopeFilter(args, { year: 'f.year', department: 'f.department_code' })}
     ),
     bounds AS (
       SELECT department_code,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { IndicatorsTable } from '../db/tables.js';
-import { checkScope } from './analytics-error.js';
+import { checkScope, scopeFilter, type Scope } from './scope.js';
 import type { OvershootRule } from '../rules/measure-flags.js';
 import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 import { MEASURE_VIEW_COLUMNS, measureFactsSql, type MeasureView } from './measure-facts.js';
@@ -9,11 +9,8 @@ import type { Reader } from './reader.js';
 
 export type { OvershootRule };
 
-export interface FindingScope {
-  fromYear?: number | null;
-  toYear?: number | null;
-  departments?: readonly string[] | null;
-}
+/** Findings read every report, real and synthetic, of the years and departments asked for. */
+export type FindingScope = Pick<Scope, 'fromYear' | 'toYear' | 'departments'>;
 
 export interface OvershootFinding {
   departmentCode: string;
@@ -64,9 +61,7 @@ function unprefix<T>(row: Record<string, unknown>, prefix: string): T {
 function scopeSql(scope: FindingScope) {
   return sql`
     SELECT r.id, r.department_code, r.year FROM reports r
-    WHERE (${scope.fromYear ?? null}::INTEGER IS NULL OR r.year >= ${scope.fromYear ?? null})
-      AND (${scope.toYear ?? null}::INTEGER IS NULL OR r.year <= ${scope.toYear ?? null})
-      AND (${scope.departments == null} OR r.department_code IN (SELECT unnest(${sql.val(scope.departments ?? [])})))`;
+    WHERE ${scopeFilter(scope, { year: 'r.year', department: 'r.department_code' })}`;
 }
 
 /**

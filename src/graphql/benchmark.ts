@@ -5,6 +5,13 @@ import {
   type Distribution,
 } from '../analytics/benchmark.js';
 import { builder } from './builder.js';
+import {
+  departmentsArg,
+  includeSyntheticArg,
+  peerGroupArg,
+  peerGroupOf,
+  scopeOf,
+} from './scope-args.js';
 import { departmentOf } from './department-of.js';
 import { PeerGroupEnum } from './enums.js';
 import { MetricNameEnum } from './metric.js';
@@ -141,26 +148,22 @@ builder.queryFields((t) => ({
     args: {
       metric: t.arg({ type: MetricNameEnum, required: true, description: 'Which metric.' }),
       year: t.arg.int({ required: true, description: 'Fiscal year.' }),
-      peerGroup: t.arg({
-        type: PeerGroupEnum,
-        defaultValue: 'ALL',
-        description: 'Compare within ALL, the same SECTOR or the same LEVEL.',
-      }),
-      departments: t.arg.idList({
-        description: 'Entries to return (all when omitted); peers are always the whole group.',
-      }),
-      includeSynthetic: t.arg.boolean({
-        defaultValue: true,
-        description: 'Include synthetic demo departments among the peers.',
-      }),
+      peerGroup: peerGroupArg(t.arg, 'Compare within ALL, the same SECTOR or the same LEVEL.'),
+      departments: departmentsArg(
+        t.arg,
+        'Entries to return (all when omitted); peers are always the whole group.',
+      ),
+      includeSynthetic: includeSyntheticArg(
+        t.arg,
+        'Include synthetic demo departments among the peers.',
+      ),
     },
     resolve: (_root, args, ctx) =>
       benchmark(ctx.db, {
+        ...scopeOf(args),
         metric: args.metric,
         year: args.year,
-        peerGroup: args.peerGroup ?? 'ALL',
-        departments: args.departments?.map(String),
-        includeSynthetic: args.includeSynthetic ?? true,
+        peerGroup: peerGroupOf(args.peerGroup),
       }),
   }),
 }));

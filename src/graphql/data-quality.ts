@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { dataQualityIssues } from '../analytics/data-quality.js';
 import type { DataQualityIssuesTable } from '../db/tables.js';
 import { builder } from './builder.js';
+import { departmentsArg, scopeOf } from './scope-args.js';
 import { SeverityEnum } from './enums.js';
 import { toFloat } from './numbers.js';
 import { departmentOf } from './department-of.js';
@@ -51,7 +52,7 @@ builder.queryFields((t) => ({
       'Reconciliation findings across the corpus, most severe first (ERROR, WARNING, INFO).',
     args: {
       year: t.arg.int({ description: 'Only this fiscal year.' }),
-      departments: t.arg.idList({ description: 'Only these departments (at most 500).' }),
+      departments: departmentsArg(t.arg),
       minSeverity: t.arg({
         type: SeverityEnum,
         description: 'Only findings at least this severe.',
@@ -64,7 +65,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) =>
       dataQualityIssues(ctx.db, {
         year: args.year,
-        departments: args.departments?.map(String),
+        departments: scopeOf(args).departments,
         minSeverity: args.minSeverity,
         first: Math.min(Math.max(args.first ?? 1000, 1), 5000),
       }),

@@ -4,6 +4,7 @@ import {
   type DeductionYear,
 } from '../analytics/deduction-trends.js';
 import { builder } from './builder.js';
+import { departmentsArg, includeSyntheticArg, scopeOf, yearRangeArgs } from './scope-args.js';
 import { TrendEnum } from './enums.js';
 import { toFloatStrict } from './numbers.js';
 
@@ -65,26 +66,19 @@ builder.queryFields((t) => ({
     description:
       'Which items lose points, where, and whether it improves: points lost per year and trend, biggest losses first.',
     args: {
-      fromYear: t.arg.int({ description: 'First fiscal year.' }),
-      toYear: t.arg.int({ description: 'Last fiscal year.' }),
+      ...yearRangeArgs(t.arg),
       by: t.arg({
         type: DeductionDimensionEnum,
         defaultValue: 'INDICATOR',
         description: 'INDICATOR, DEPARTMENT or LEVEL2.',
       }),
-      departments: t.arg.idList({ description: 'Only these departments (at most 500).' }),
-      includeSynthetic: t.arg.boolean({
-        defaultValue: true,
-        description: 'Include synthetic demo departments.',
-      }),
+      departments: departmentsArg(t.arg),
+      includeSynthetic: includeSyntheticArg(t.arg),
     },
     resolve: (_root, args, ctx) =>
       deductionTrends(ctx.db, {
-        fromYear: args.fromYear,
-        toYear: args.toYear,
+        ...scopeOf(args),
         by: args.by ?? 'INDICATOR',
-        departments: args.departments?.map(String),
-        includeSynthetic: args.includeSynthetic ?? true,
       }),
   }),
 }));

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { listDepartments, reportYears, type DepartmentRow } from '../analytics/departments.js';
 import type { ReportRow } from '../analytics/report-parts.js';
 import { builder } from './builder.js';
+import { yearRangeArgs } from './scope-args.js';
 import { DepartmentLevelEnum } from './enums.js';
 import { DepartmentRef, ReportRef } from './refs.js';
 
@@ -41,8 +42,10 @@ DepartmentRef.implement({
       type: [ReportRef],
       description: 'Reports of this department, by fiscal year.',
       args: {
-        fromYear: t.arg.int({ description: 'First fiscal year, inclusive.' }),
-        toYear: t.arg.int({ description: 'Last fiscal year, inclusive.' }),
+        ...yearRangeArgs(t.arg, {
+          from: 'First fiscal year, inclusive.',
+          to: 'Last fiscal year, inclusive.',
+        }),
       },
       resolve: async (d, args, ctx) =>
         inRange(await ctx.loaders.reportsOfDepartment.load(d.code), args.fromYear, args.toYear),

@@ -1,6 +1,8 @@
 import { METRICS, METRIC_NAMES, type MetricName } from '../analytics/metric-registry.js';
 import { metricSeries, type MetricPoint, type MetricSeries } from '../analytics/metric-series.js';
+import { MAX_DEPARTMENTS } from '../analytics/scope.js';
 import { builder } from './builder.js';
+import { departmentsArg, scopeOf, yearRangeArgs } from './scope-args.js';
 import { DirectionEnum } from './enums.js';
 import { departmentOf } from './department-of.js';
 import { DepartmentRef } from './refs.js';
@@ -98,19 +100,19 @@ builder.queryFields((t) => ({
       'A metric per department and year, with year-on-year change and CAGR (multi-year comparison).',
     args: {
       metric: t.arg({ type: MetricNameEnum, required: true, description: 'Which metric.' }),
-      departments: t.arg.idList({
-        description:
-          'Department codes (at most 500); all departments when omitted and there are at most 500.',
+      departments: departmentsArg(
+        t.arg,
+        `Department codes (at most ${MAX_DEPARTMENTS}); all departments when omitted and there are at most ${MAX_DEPARTMENTS}.`,
+      ),
+      ...yearRangeArgs(t.arg, {
+        from: 'First fiscal year (default: each department’s first).',
+        to: 'Last fiscal year (default: each department’s last).',
       }),
-      fromYear: t.arg.int({ description: 'First fiscal year (default: each department’s first).' }),
-      toYear: t.arg.int({ description: 'Last fiscal year (default: each department’s last).' }),
     },
     resolve: (_root, args, ctx) =>
       metricSeries(ctx.db, {
+        ...scopeOf(args),
         metric: args.metric,
-        departments: args.departments?.map(String),
-        fromYear: args.fromYear,
-        toYear: args.toYear,
       }),
   }),
 }));

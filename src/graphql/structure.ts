@@ -3,7 +3,9 @@ import {
   type ExpenditureStructure,
   type StructurePart,
 } from '../analytics/expenditure-structure.js';
+import { MAX_DEPARTMENTS } from '../analytics/scope.js';
 import { builder } from './builder.js';
+import { departmentsArg, scopeOf } from './scope-args.js';
 import { departmentOf } from './department-of.js';
 import { toFloat } from './numbers.js';
 import { DepartmentRef } from './refs.js';
@@ -81,9 +83,10 @@ builder.queryFields((t) => ({
       'Expenditure structure per department in one year, by nature or by functional class, with change against the previous year.',
     args: {
       year: t.arg.int({ required: true, description: 'Fiscal year.' }),
-      departments: t.arg.idList({
-        description: 'Only these departments (at most 500); all when omitted.',
-      }),
+      departments: departmentsArg(
+        t.arg,
+        `Only these departments (at most ${MAX_DEPARTMENTS}); all when omitted.`,
+      ),
       by: t.arg({
         type: StructureDimensionEnum,
         defaultValue: 'NATURE',
@@ -93,7 +96,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) =>
       expenditureStructure(ctx.db, {
         year: args.year,
-        departments: args.departments?.map(String),
+        departments: scopeOf(args).departments,
         by: args.by ?? 'NATURE',
       }),
   }),

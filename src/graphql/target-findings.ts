@@ -7,8 +7,15 @@ import {
 } from '../analytics/target-findings.js';
 import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 import { builder } from './builder.js';
+import {
+  departmentsArg,
+  includeSyntheticArg,
+  peerGroupArg,
+  peerGroupOf,
+  scopeOf,
+  yearRangeArgs,
+} from './scope-args.js';
 import { departmentOf } from './department-of.js';
-import { PeerGroupEnum } from './enums.js';
 import { IndicatorMeasureRef, OvershootRuleEnum, PerformanceIndicatorRef } from './indicator.js';
 import { DepartmentRef } from './refs.js';
 
@@ -128,10 +135,9 @@ const DepartmentTargetRiskRef = builder
     }),
   });
 
-const scopeArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
-  fromYear: t.arg.int({ description: 'First fiscal year.' }),
-  toYear: t.arg.int({ description: 'Last fiscal year.' }),
-  departments: t.arg.idList({ description: 'Only these departments (at most 500).' }),
+const findingScopeArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
+  ...yearRangeArgs(t.arg),
+  departments: departmentsArg(t.arg),
 });
 
 builder.queryFields((t) => ({
@@ -140,7 +146,7 @@ builder.queryFields((t) => ({
     description:
       'Indicators whose actuals overshoot their targets (RATIO, CEILING, CHRONIC), largest attainment first.',
     args: {
-      ...scopeArgs(t),
+      ...findingScopeArgs(t),
       minAttainment: t.arg.float({
         defaultValue: DEFAULT_MIN_ATTAINMENT,
         description: 'RATIO threshold on attainment.',
@@ -152,9 +158,7 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, ctx) =>
       overshootIndicators(ctx.db, {
-        fromYear: args.fromYear,
-        toYear: args.toYear,
-        departments: args.departments?.map(String),
+        ...scopeOf(args),
         minAttainment: args.minAttainment ?? DEFAULT_MIN_ATTAINMENT,
         first: args.first ?? 100,
       }),
@@ -163,12 +167,10 @@ builder.queryFields((t) => ({
     type: [TargetRatchetRef],
     description:
       'Targets not raised after being beaten: this year’s target below last year’s actual, per matched indicator.',
-    args: scopeArgs(t),
+    args: findingScopeArgs(t),
     resolve: (_root, args, ctx) =>
       targetRatchets(ctx.db, {
-        fromYear: args.fromYear,
-        toYear: args.toYear,
-        departments: args.departments?.map(String),
+        ...scopeOf(args),
       }),
   }),
   lowTargetRisk: t.field({
@@ -177,21 +179,14 @@ builder.queryFields((t) => ({
       'Departments ranked by the share of their indicators with targets that look set too low, with what they admit.',
     args: {
       year: t.arg.int({ required: true, description: 'Fiscal year.' }),
-      peerGroup: t.arg({
-        type: PeerGroupEnum,
-        defaultValue: 'ALL',
-        description: 'Rank within ALL, SECTOR or LEVEL.',
-      }),
-      includeSynthetic: t.arg.boolean({
-        defaultValue: true,
-        description: 'Include synthetic demo departments.',
-      }),
+      peerGroup: peerGroupArg(t.arg, 'Rank within ALL, SECTOR or LEVEL.'),
+      includeSynthetic: includeSyntheticArg(t.arg),
     },
     resolve: (_root, args, ctx) =>
       lowTargetRisk(ctx.db, {
         year: args.year,
-        peerGroup: args.peerGroup ?? 'ALL',
-        includeSynthetic: args.includeSynthetic ?? true,
+        ...scopeOf(args),
+        peerGroup: peerGroupOf(args.peerGroup),
       }),
   }),
 }));
