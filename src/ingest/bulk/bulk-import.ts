@@ -81,7 +81,7 @@ async function first(
   return (await connection.query(sql)).rows[0];
 }
 
-/** Checks presence, types, nullability and uniqueness of a staged file; throws on the first bad row. */
+/** The column names of a staged file, as read. */
 async function stagedColumns(connection: PooledConnection, stage: string): Promise<Set<string>> {
   const { rows } = await connection.query(
     `SELECT column_name FROM information_schema.columns WHERE table_name = '${stage}'`,
@@ -89,6 +89,7 @@ async function stagedColumns(connection: PooledConnection, stage: string): Promi
   return new Set(rows.map((r) => String(r.column_name)));
 }
 
+/** Checks presence, types, nullability and uniqueness of a staged file; throws on the first bad row. */
 async function validateStage(
   connection: PooledConnection,
   table: CanonicalTable,
