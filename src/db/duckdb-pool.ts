@@ -69,6 +69,14 @@ export interface PoolOptions {
   queryTimeoutMs: number;
 }
 
+/** Raised to whoever asks a closed pool for a connection, or was still waiting when it closed. */
+export class PoolClosedError extends Error {
+  constructor() {
+    super('the database pool is closed');
+    this.name = 'PoolClosedError';
+  }
+}
+
 /** Raised when a statement ran past the pool's time limit and was interrupted. */
 export class QueryTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
@@ -91,7 +99,10 @@ type Listener = (sql: string) => void;
  */
 export class DuckDBPool {
   private readonly idle: DuckDBConnection[] = [];
-  private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
+  private readonly waiting: {
+    resolve: (c: DuckDBConnection) => void;
+    reject: (error: PoolClosedError) => void;
+  }[] = [];
   private readonly listeners = new Set<Listener>();
   private closed = false;
 
@@ -148,16 +159,20 @@ export class DuckDBPool {
 
   /** Lends a connection that the caller must give back with `release` (Kysely's driver). */
   async acquire(): Promise<DuckDBConnection> {
-    if (this.closed) throw new Error('the database pool is closed');
+    if (this.closed) throw new PoolClosedError();
     const connection = this.idle.pop();
     if (connection) return connection;
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
-  /** Gives a connection back to the pool. */
+  /** Gives a connection back to the pool; after close, the connection is closed instead. */
   release(connection: DuckDBConnection): void {
+    if (this.closed) {
+      connection.closeSync();
+      return;
+    }
     const next = this.waiting.shift();
-    if (next) next(connection);
+    if (next) next.resolve(connection);
     else this.idle.push(connection);
   }
 
@@ -189,9 +204,13 @@ export class DuckDBPool {
     }
   }
 
-  /** Closes every connection and the instance; pending waiters are rejected by `acquire`. */
+  /**
+   * Closes the idle connections and the instance, and rejects every waiter with
+   * PoolClosedError; a connection still lent out is closed when it is released.
+   */
   async close(): Promise<void> {
     this.closed = true;
+    for (const waiter of this.waiting.splice(0)) waiter.reject(new PoolClosedError());
     for (const connection of this.idle.splice(0)) connection.closeSync();
     this.instance.closeSync();
   }
