@@ -9,6 +9,7 @@ import { validateCommand } from './cli/validate-command.js';
 import { loadConfig, type Config } from './config.js';
 import { BulkImportError } from './ingest/bulk/bulk-import.js';
 import { RegistryError } from './ingest/load/department-registry.js';
+import { ReportLoadError } from './ingest/load/report-load-error.js';
 import { ReportParseError } from './ingest/report/report-parse-error.js';
 import { startServer } from './server.js';
 
@@ -43,9 +44,13 @@ const OPTIONS = {
 
 /** Errors that are the input's fault: their message is the whole story. */
 function isInputError(error: unknown): boolean {
-  return [ReportParseError, BulkImportError, RegistryError, AnalyticsInputError].some(
-    (type) => error instanceof type,
-  );
+  return [
+    ReportParseError,
+    ReportLoadError,
+    BulkImportError,
+    RegistryError,
+    AnalyticsInputError,
+  ].some((type) => error instanceof type);
 }
 
 /** Runs the CLI with arguments (without node and script) and returns the exit code. */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ReportLoadError } from '../src/ingest/load/report-load-error.js';
 import { loadReport } from '../src/ingest/load/report-loader.js';
 import { parseReport } from '../src/ingest/report/report-parser.js';
 import { REAL_REPORT_FILE, realReportText } from './support/real-report.js';
@@ -58,9 +59,11 @@ describe('loading a report', () => {
       '我部门综合自评得分 96.97分',
       '我部门综合自评得分 96.97 分',
     );
-    await expect(load(revised)).rejects.toThrowError(
-      /different version of the 2023 report of gz-zfw/,
-    );
+    await expect(load(revised)).rejects.toMatchObject({
+      name: 'ReportLoadError',
+      code: 'VERSION_CONFLICT',
+      message: expect.stringMatching(/different version of the 2023 report of gz-zfw/),
+    });
     const replaced = await load(revised, { replace: true });
     expect(replaced.status).toBe('replaced');
     expect((await tableCounts(t.db)).reports).toBe(1);
@@ -69,8 +72,11 @@ describe('loading a report', () => {
 
   it('refuses a report of an unregistered department, naming the file', async () => {
     const text = realReportText().replace('中国共产党广州市委员会政法\n委员会', '某某未登记局');
-    await expect(load(text)).rejects.toThrowError(
-      /000_541c9492cc78057a\.txt:1: \[标题\] department "某某未登记局" is not in the department registry/,
+    const refused = load(text);
+    await expect(refused).rejects.toBeInstanceOf(ReportLoadError);
+    await expect(refused).rejects.toMatchObject({ code: 'UNKNOWN_DEPARTMENT' });
+    await expect(refused).rejects.toThrowError(
+      /000_541c9492cc78057a\.txt: department "某某未登记局" \(from the title\) is not in the department registry/,
     );
     expect((await tableCounts(t.db)).reports).toBe(0);
   });

@@ -12,7 +12,7 @@ import { resolveDepartment } from './department-registry.js';
 import { relinkYears } from './indicator-linker.js';
 import type { ReportDocument } from '../report-document.js';
 import { refreshReportFactsSql } from './report-facts.js';
-import { ReportParseError } from '../report/report-parse-error.js';
+import { ReportLoadError } from './report-load-error.js';
 import { reportRows } from './report-rows.js';
 
 /** What loading one report did. */
@@ -80,11 +80,10 @@ export async function loadReport(
 ): Promise<LoadResult> {
   const departmentCode = await resolveDepartment(db, doc.departmentName);
   if (!departmentCode) {
-    throw new ReportParseError(
+    throw new ReportLoadError(
       doc.sourceFile,
-      '标题',
-      1,
-      `department "${doc.departmentName}" is not in the department registry (add it, or an alias, to departments.csv)`,
+      'UNKNOWN_DEPARTMENT',
+      `department "${doc.departmentName}" (from the title) is not in the department registry (add it, or an alias, to departments.csv)`,
     );
   }
   const sha = contentHash(sourceText);
@@ -112,10 +111,9 @@ export async function loadReport(
       };
     }
     if (existing && !options.replace) {
-      throw new ReportParseError(
+      throw new ReportLoadError(
         doc.sourceFile,
-        '标题',
-        1,
+        'VERSION_CONFLICT',
         `a different version of the ${doc.year} report of ${departmentCode} is already stored; load it with replace to overwrite`,
       );
     }
