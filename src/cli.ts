@@ -53,6 +53,12 @@ function isInputError(error: unknown): boolean {
   ].some((type) => error instanceof type);
 }
 
+/** An error of node:util's parseArgs (unknown option, missing value, stray positional). */
+function isArgumentError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
 /** Runs the CLI with arguments (without node and script) and returns the exit code. */
 export async function main(
   argv: string[],
@@ -97,12 +103,7 @@ export async function main(
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      (error instanceof Error &&
-        error.name === 'TypeError' &&
-        /option|argument/i.test(error.message))
-    ) {
+    if (error instanceof UsageError || isArgumentError(error)) {
       io.err(`error: ${error.message}\n\n${USAGE}`);
       return 2;
     }

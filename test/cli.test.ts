@@ -112,6 +112,13 @@ describe('jixiao CLI', () => {
     expect(io.stderr[0]).toContain('unknown command "frobnicate"');
     expect(await main(['export', 'x', '--bogus'], testIo(), config())).toBe(2);
   });
+
+  it('prints the usage and exits 2 for an option without its value', async () => {
+    const io = testIo();
+    expect(await main(['export', 'x', '--format'], io, config())).toBe(2);
+    expect(io.stderr[0]).toMatch(/--format/);
+    expect(io.stderr[0]).toContain('usage');
+  });
 });
 
 describe('jixiao generate', () => {
