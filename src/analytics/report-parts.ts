@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Database, ReportFactsView, ReportsTable } from '../db/tables.js';
+import type { Database, ReportFactsTable, ReportsTable } from '../db/tables.js';
 import type { Selectable } from 'kysely';
 import { inList } from './in-list.js';
 import { measureFactsSql, type MeasureView } from './measure-facts.js';
@@ -65,7 +65,7 @@ export async function reportsOfDepartments(
 
 /** The ratios a report shows, from report_facts. */
 export type ReportShares = Pick<
-  ReportFactsView,
+  ReportFactsTable,
   | 'report_id'
   | 'basic_share'
   | 'project_share'

@@ -147,14 +147,14 @@ export interface Database {
   problems: ProblemsTable;
   improvements: TextItemTable;
   data_quality_issues: DataQualityIssuesTable;
-  report_facts: ReportFactsView;
+  report_facts: ReportFactsTable;
   indicator_measures: IndicatorMeasuresTable;
   indicator_links: IndicatorLinksTable;
   measure_links: MeasureLinksTable;
 }
 
 /** `report_facts` (sql/005): one row per report, derived at import from `report_facts_source`; ratios as numbers. */
-export interface ReportFactsView {
+export interface ReportFactsTable {
   report_id: number;
   department_code: string;
   year: number;
