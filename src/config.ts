@@ -15,7 +15,7 @@ export interface Config {
   departmentsCsv: string;
   /** Load the synthetic demo corpus at start-up (JIXIAO_DEMO, default true; "0" or "false" skips it). */
   loadDemo: boolean;
-  /** Read connections the API keeps open (JIXIAO_POOL_SIZE, default 3; stack-notes: 3-4 saturate 2 cores). */
+  /** Read connections the API keeps open (JIXIAO_POOL_SIZE, default 3; docs/architecture.md: 3-4 saturate 2 cores). */
   poolSize: number;
   /** DuckDB worker threads (JIXIAO_DUCKDB_THREADS, default 2). */
   duckdbThreads: number;

@@ -137,3 +137,26 @@ describe('src/ingest', () => {
     ).toEqual(['bulk', 'indicator', 'load', 'report']);
   });
 });
+
+/** The arrows of the Mermaid picture in docs/architecture.md, as `from --> to` between node ids. */
+function pictureEdges(): string[] {
+  const doc = readFileSync('docs/architecture.md', 'utf8');
+  const picture = /```mermaid\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+  return [...picture.matchAll(/^\s*(\w+)(?:\[[^\]]*\])?\s*-->\s*(\w+)/gm)].map(
+    (m) => `${m[1]} --> ${m[2]}`,
+  );
+}
+
+/** A folder as the picture names it: ingest/load is ingest_load, server.ts is server_ts. */
+const nodeId = (folder: string) => folder.replace(/[/.-]/g, '_');
+
+describe('the picture of the layers in docs/architecture.md', () => {
+  it('has an arrow for each import between folders, and none other (db and config.ts left out)', () => {
+    const imports = [...folderGraph]
+      .flatMap(([from, targets]) => [...targets].map((to) => [from, to] as const))
+      .filter(([, to]) => to !== 'db' && to !== 'config.ts')
+      .map(([from, to]) => `${nodeId(from)} --> ${nodeId(to)}`);
+    expect(pictureEdges().length).toBeGreaterThan(10);
+    expect([...new Set(pictureEdges())].sort()).toEqual([...new Set(imports)].sort());
+  });
+});

@@ -12,8 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server.cleanup());
 
-describe('overshootIndicators on the real report (domain.md defaults)', () => {
-  it('returns exactly the four RATIO and four CEILING findings of domain.md, with their numbers', async () => {
+describe('overshootIndicators on the real report (docs/domain.md defaults)', () => {
+  it('returns exactly the four RATIO and four CEILING findings of docs/domain.md, with their numbers', async () => {
     const { data, errors } = await execute(server.url, OvershootIndicatorsDocument, {
       fromYear: 2023,
       toYear: 2023,

@@ -134,7 +134,7 @@ describe('overshoot rules on the real report', () => {
     ]);
   });
 
-  it('computes the attainments domain.md quotes: 1.24, 1.20, 1.60, 4.21', () => {
+  it('computes the attainments docs/domain.md quotes: 1.24, 1.20, 1.60, 4.21', () => {
     const byRow = realMeasures();
     const of = (seq: number, nth = 1) =>
       attainment(byRow.filter((x) => x.seq === seq)[nth - 1]!.measure);

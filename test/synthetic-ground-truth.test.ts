@@ -24,7 +24,7 @@ const lb = (target: number, actual: number | null): MeasureOutcome => ({
   costCap: false,
 });
 
-describe('ground truth of a measure (domain.md rules, in hundredths)', () => {
+describe('ground truth of a measure (docs/domain.md rules, in hundredths)', () => {
   it('fires RATIO at an attainment of exactly 1.2, not below', () => {
     expect(measureTruth([hb(1000, 1200)])).toEqual([['RATIO']]);
     expect(measureTruth([hb(1000, 1199)])).toEqual([[]]);

@@ -1,5 +1,5 @@
 /**
- * The metric registry (architecture.md): a metric is a name, a Chinese label, a unit, a
+ * The metric registry (docs/architecture.md): a metric is a name, a Chinese label, a unit, a
  * direction and one SQL expression over the per-report fact view `report_facts` (alias `f`).
  * metricSeries and benchmark are generic over it: adding a metric is one entry here.
  */

@@ -65,7 +65,7 @@ function scopeSql(scope: FindingScope) {
 }
 
 /**
- * Indicators whose actuals overshoot their targets (domain.md rules): RATIO (attainment ≥
+ * Indicators whose actuals overshoot their targets (docs/domain.md rules): RATIO (attainment ≥
  * minAttainment), CEILING (a ≤ 95 % target met with 100 %, or a lower-better target above 0 met
  * with 0) and CHRONIC (either, this year and for the linked indicator the year before). Only
  * measures that are evidence count: never milestones, cost caps, zero-incident targets met with
@@ -104,7 +104,7 @@ export async function overshootIndicators(
 }
 
 /**
- * Targets not raised after being beaten (ratchet failures, domain.md): this year's target is
+ * Targets not raised after being beaten (ratchet failures, docs/domain.md): this year's target is
  * below last year's actual for the same department and indicator (mirrored for lower-better),
  * with how the two years' indicators were matched. One statement.
  */

@@ -95,7 +95,7 @@ type Listener = (sql: string) => void;
 /**
  * The DuckDB instance and a fixed set of connections. Each connection runs one statement at a
  * time, so the pool size bounds concurrency; waiters queue in order. Statements past the time
- * limit are stopped with `interrupt()`, which leaves the connection usable (stack-notes.md).
+ * limit are stopped with `interrupt()`, which leaves the connection usable (docs/architecture.md, "DuckDB from Node").
  */
 export class DuckDBPool {
   private readonly idle: DuckDBConnection[] = [];

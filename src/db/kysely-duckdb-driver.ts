@@ -11,7 +11,7 @@ import type { DuckDBPool, Param } from './duckdb-pool.js';
 /**
  * Kysely's driver over our own DuckDB pool. We do not use kysely-duckdb because it opens a new
  * connection per query, cannot cancel a query and leaks DECIMAL objects and local-time DATEs
- * (stack-notes.md); DuckDB speaks PostgreSQL-style SQL, so Kysely's Postgres compiler and adapter
+ * (docs/architecture.md, "DuckDB from Node"); DuckDB speaks PostgreSQL-style SQL, so Kysely's Postgres compiler and adapter
  * fit, and statements share the pool's time limit and value mapper.
  */
 export class DuckDBDriver implements Driver {

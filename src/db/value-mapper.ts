@@ -9,7 +9,7 @@ import {
 
 /**
  * A value as the rest of jixiao sees it. DECIMAL stays exact as a string (money is exact until the
- * API edge, domain.md); BIGINT becomes a number when it is safe; DATE and TIMESTAMP become ISO text.
+ * API edge, docs/domain.md); BIGINT becomes a number when it is safe; DATE and TIMESTAMP become ISO text.
  */
 export type RowValue = string | number | boolean | null | RowValue[] | { [key: string]: RowValue };
 

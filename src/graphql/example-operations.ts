@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** The folder of named example operations (architecture.md: the single list all tools use). */
+/** The folder of named example operations (docs/architecture.md: the single list all tools use). */
 export const OPERATIONS_DIR = new URL('../../schema/operations/', import.meta.url);
 
 /** A named example operation. Its variables have defaults, so it runs as it stands. */

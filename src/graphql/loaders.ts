@@ -11,7 +11,7 @@ import type { Reader } from '../analytics/reader.js';
 
 /**
  * Per-request DataLoaders: every nested field loads through one of these, so a level of the
- * query costs one SQL statement whatever the number of parents (architecture.md: N+1 never).
+ * query costs one SQL statement whatever the number of parents (docs/architecture.md: N+1 never).
  */
 export function createLoaders(db: Reader) {
   const child = <T extends Parameters<typeof childRows>[1]>(table: T) =>

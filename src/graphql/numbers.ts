@@ -1,6 +1,6 @@
 /**
  * The API edge: exact decimal strings from the database become JSON numbers here and nowhere
- * else (domain.md: money stays DECIMAL until the API edge). 万元 amounts have two decimals, well
+ * else (docs/domain.md: money stays DECIMAL until the API edge). 万元 amounts have two decimals, well
  * within a double's exact range.
  */
 export function toFloat(value: string | number | null | undefined): number | null {

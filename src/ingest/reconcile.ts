@@ -5,7 +5,7 @@ import type { ParseNote, ReportDocument, StageAmounts } from './report-document.
 /**
  * A published figure is rounded to 0.01 万元; a sum of n rounded parts may differ from its
  * rounded total by up to n x 0.005. Differences that small are rounding, reported as INFO;
- * larger ones mean the figures disagree and are reported as ERROR (domain.md: report, never hide,
+ * larger ones mean the figures disagree and are reported as ERROR (docs/domain.md: report, never hide,
  * never reject).
  */
 function roundingTolerance(terms: number): bigint {

@@ -1,6 +1,6 @@
 /**
  * Budget figures of a synthetic department over the corpus years (synthetic demo data), in
- * integer cents of 万元, anchored on the real report (domain.md, "Figures in the real report"):
+ * integer cents of 万元, anchored on the real report (docs/domain.md, "Figures in the real report"):
  * basic expenditure 55-85 % of the total with personnel its larger part, full-year budgets a
  * few percent off the initial ones, execution rates 85-100 %, revenue and final expenditure by
  * functional class adding up to the totals. A few reports carry a 0.01 rounding difference, as

@@ -1,5 +1,5 @@
 /**
- * Money of the synthetic corpus as integer cents of 万元 (never floats, domain.md: amounts are
+ * Money of the synthetic corpus as integer cents of 万元 (never floats, docs/domain.md: amounts are
  * exact), and their printed and canonical decimal forms.
  */
 import type { Decimal } from '../db/tables.js';

@@ -15,7 +15,7 @@ export interface DepartmentType {
   municipalName: string | ((place: string) => string);
   /** Name at district or county level, or null when the type has no district counterpart. */
   districtName: string | ((place: string) => string) | null;
-  /** Peer group for benchmarks (domain.md, "Expenditure structure": same sector, same level). */
+  /** Peer group for benchmarks (docs/domain.md, "Benchmarks and peer groups"). */
   sector: string;
   /** Word of the department's public brand (`“示例平安”` new-media accounts). */
   brand: string;

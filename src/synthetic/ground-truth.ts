@@ -24,9 +24,9 @@ export interface MeasureOutcome {
   target: number;
   /** Null when the actual only says the target was met. */
   actual: number | null;
-  /** The actual cell repeats the target cell (not evidence, domain.md). */
+  /** The actual cell repeats the target cell (not evidence, docs/domain.md). */
   repeatsTarget: boolean;
-  /** A cost cap (项目总成本 ≤ X 万元): spending below it is savings, not evidence (domain.md). */
+  /** A cost cap (项目总成本 ≤ X 万元): spending below it is savings, not evidence (docs/domain.md). */
   costCap: boolean;
 }
 

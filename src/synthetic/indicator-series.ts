@@ -1,7 +1,7 @@
 /**
  * Year-by-year targets and actuals of one synthetic indicator (synthetic demo data). Most
- * actuals meet their target exactly or slightly (domain.md: "in real tables most actuals equal
- * their targets, only a few percent beat them by 20 % or more"); a department's "soft" years set
+ * actuals meet their target exactly or slightly (docs/domain.md, "Indicators and the target set
+ * too low problem": most actuals equal their targets, only a few per cent beat them by 20 %); a department's "soft" years set
  * targets too low and overshoot, usually for several years in a row (chronic), and now and then a
  * target is set below last year's actual (ratchet failure). Numbers are integer hundredths of
  * the written unit (90 % → 9000, 210.96 万人 → 21096), so the ground truth is exact.

@@ -1,6 +1,6 @@
 /**
  * Key duty indicators (表3) of the synthetic demo corpus: templates per sector and for every
- * department, written in the phrasing families the indicator normaliser reads (domain.md,
+ * department, written in the phrasing families the indicator normaliser reads (docs/domain.md,
  * "Indicators and the target set too low problem": 不少于 / 超过 / 以上 / 达 / bare numbers for
  * higher-better, 低于 / 不高于 / 控制在…以内 for lower-better, zero targets, milestones, deadlines
  * and qualitative targets). Each template has wording variants that drift from year to year
@@ -15,7 +15,7 @@
 /**
  * How a measure's numbers behave: HB higher-better amount, HBP higher-better percentage, LBP
  * lower-better percentage, LB lower-better count of bad things, ZERO a zero target (不发生…),
- * COST a cost cap in 万元 (domain.md, "not evidence": spending below it is savings).
+ * COST a cost cap in 万元 (docs/domain.md, "Not evidence": spending below it is savings).
  */
 export type MeasureKind = 'HB' | 'HBP' | 'LBP' | 'LB' | 'ZERO' | 'COST';
 

@@ -1,7 +1,7 @@
 /**
  * 表4 (管理效率) of the synthetic demo corpus: the real report's 23 level-3 rows with their
  * level-2 groups and weights (summing to 50), and deductions concentrated on a few items
- * (domain.md, "Deductions and their trends": contract signing and filing timeliness, SME
+ * (docs/domain.md, "Deductions and their trends": contract signing and filing timeliness, SME
  * procurement share, carry-over, disclosure …). Each department has its own weak items, which
  * persist or improve over the years. Scores are integer hundredths of a point.
  */
@@ -14,7 +14,7 @@ export interface ManagementRowSpec {
   weight: number;
 }
 
-/** The real report's table 4 (domain.md: 23 level-3 rows, weights summing to 50). */
+/** The real report's table 4 (docs/domain.md: 23 level-3 rows, weights summing to 50). */
 export const MANAGEMENT_ROWS: readonly ManagementRowSpec[] = [
   ['预算编制', '新增预算项目事前绩效评估', 300],
   ['预算执行', '结转结余率', 200],

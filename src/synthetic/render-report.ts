@@ -1,8 +1,7 @@
 /**
  * Renders a ReportDocument as PDF-extracted text in the Guangzhou template, with the layout
- * noise of the real report (domain.md: "text extracted from a PDF: table cells are broken across
- * lines, columns are interleaved, page breaks split tables, and numbers use thousands separators
- * and sometimes stray spaces"). Used for the synthetic demo corpus: `parseReport` reads the text
+ * noise of the real report (docs/domain.md, "The report": table cells broken across lines, columns
+ * interleaved, tables split by page breaks, thousands separators, stray spaces). Used for the synthetic demo corpus: `parseReport` reads the text
  * back into the same document.
  *
  * Layout, after the real report: the title broken over two lines; prose wrapped at 26 cells (24

@@ -3,7 +3,7 @@
  * 绩效自评情况, problems and improvements, in the canonical form the parser reads back (no
  * whitespace; list items without their closing full stop). Problems and improvements follow what
  * the report's own figures show: lost points, slow spending, and, mostly where targets were set
- * too low, the admission `个别绩效指标全年实现值远超年初设定的预期值` (domain.md, "self-admitted").
+ * too low, the admission `个别绩效指标全年实现值远超年初设定的预期值` (docs/domain.md, "Self-admitted").
  */
 import type { DepartmentProfile } from './department-catalog.js';
 import { enumerator } from './enumerator.js';

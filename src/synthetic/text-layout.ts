@@ -1,7 +1,7 @@
 /**
  * Line layout of PDF-extracted text, for rendering synthetic reports (synthetic demo data) the
- * way the real report reads after extraction (domain.md: "table cells are broken across lines
- * … numbers use thousands separators and sometimes stray spaces (`2023 年度`)"): lines filled to
+ * way the real report reads after extraction (docs/domain.md, "The report": cells broken across
+ * lines, thousands separators, stray spaces as in `2023 年度`): lines filled to
  * a width in CJK cells, numbers never split, no line starting with closing punctuation or ending
  * with opening punctuation, and spaces around numbers where the extraction put gaps.
  */

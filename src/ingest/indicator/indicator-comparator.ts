@@ -1,5 +1,5 @@
 /**
- * Comparator words and symbols around a number (domain.md, "Indicators and the target set too
+ * Comparator words and symbols around a number (docs/domain.md, "Indicators and the target set too
  * low problem"): 不低于 / 不少于 / 以上 / 超过 / 达 / 达到 / ≥ (at least), 低于 / 不高于 / 不多于 /
  * 以下 / 控制在 / ≤ (at most), `=` (exactly).
  */

@@ -1,5 +1,5 @@
 /**
- * Indicator identity across years within one department (domain.md, "ratchet failure":
+ * Indicator identity across years within one department (docs/domain.md, "Ratchet failure":
  * "Indicator identity across years needs a normalised key, since wording drifts from year to
  * year"): a normalised key, and a fuzzy match on it for the drift the key does not absorb.
  */

@@ -1,5 +1,5 @@
 /**
- * Recognises the OCR damage named in domain.md ("≥ read as `2` or `工`, a letter O for zero")
+ * Recognises the OCR damage of docs/domain.md, "Confidence" (`≥` read as `2` or `工`, a letter O for zero)
  * and refuses what cannot be read: a wrong number is worse than none.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Reads a target cell into drafts of measures: one per quantity, zero phrase, deadline or
- * (without numbers) one milestone or qualitative measure. See domain.md, "Indicators and the
+ * (without numbers) one milestone or qualitative measure. See docs/domain.md, "Indicators and the
  * target set too low problem".
  */
 import type { PreparedCell } from './indicator-cell.js';

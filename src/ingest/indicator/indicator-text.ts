@@ -8,7 +8,7 @@ export const MASK = '\uE000';
 
 /**
  * Folds full-width forms to half-width (NFKC: ％ → %, ＞ → >, ﹦/＝ → =, ㎡ → m2) and look-alike
- * comparison symbols to ≥ ≤ = (domain.md: "symbols in full-width and look-alike forms").
+ * comparison symbols to ≥ ≤ = (docs/domain.md: "symbols in full-width and look-alike forms").
  * The ideographic comma ， is left alone: in Chinese prose it separates clauses and is never a
  * thousands separator, while NFKC would turn it into ',' and fuse `4，6000` into one number.
  */

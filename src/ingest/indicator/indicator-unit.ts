@@ -3,7 +3,7 @@
  *
  * Base units (what IndicatorMeasure.target/actual are expressed in):
  * - percentages as fractions, unit '%' (90% → 0.9, 5‰ → 0.005);
- * - money in 万元, unit '万元' (budgets are in 万元, domain.md; 元 values are divided by 10,000,
+ * - money in 万元, unit '万元' (budgets are in 万元, docs/domain.md; 元 values are divided by 10,000,
  *   亿元 multiplied by 10,000);
  * - people in 人 (名/位 are 人; 人次 stays its own unit: person-times are not persons);
  * - length in 米 (公里 → 1000 米), area in 平方米 (亩 stays 亩: no exact conversion), weight in 吨;

@@ -4,7 +4,7 @@
  * All patterns run on compact folded text (no whitespace, half-width).
  */
 
-/** Things whose count or share is bad: with an at-most comparator the measure is lower-better (domain.md, "Direction"). */
+/** Things whose count or share is bad: with an at-most comparator the measure is lower-better (docs/domain.md, "Direction"). */
 export const BAD_THING =
   /投诉|重复咨询|扣分|事故|发生率|差错|超支|失误|违规|违纪|违法|逾期|不合格|误差|缺陷|故障|伤亡|死亡|火灾|发案|犯罪率|损失|流失|返工|偏差|误报|漏报|错误|延误|积压|超标|退回|驳回|空置|闲置|舆情|上访|信访量|复发|不良|纠错|被追责|处罚/;
 
@@ -17,7 +17,7 @@ export const HANDLING =
 
 /**
  * A cost (成本指标, 项目总成本 ≤ X 万元): a bare amount for it is a cap, and spending less is
- * savings, not an easy target (domain.md, "not evidence"). Kept to 成本 and 造价: 经费 / 支出
+ * savings, not an easy target (docs/domain.md, "Not evidence"). Kept to 成本 and 造价: 经费 / 支出
  * amounts are as often outputs (发放经费500万元) as caps, and caps say so with ≤ or 控制在.
  */
 export const COST_WORDS = /成本|造价/;
@@ -27,7 +27,7 @@ const ZERO_EVENT =
   '(?:重大|较大|一般|安全|责任|质量|生产|重复|有效|违法|违规)?(?:事故|投诉|差错|伤亡|失误|违规|违纪|案件|事件|扣分|缺陷|舆情|上访|问题|逾期|损失|故障|火灾|死亡|隐患|通报|退回)';
 
 /**
- * A zero target: 零, 无, 0起, 不发生, 杜绝 (domain.md). Kept to phrases that name an event, so that
+ * A zero target: 零, 无, 0起, 不发生, 杜绝 (docs/domain.md). Kept to phrases that name an event, so that
  * 无纸化, 零距离, 零跑腿 and 零容忍 are not read as "at most 0".
  */
 export const ZERO_TARGET = new RegExp(
@@ -43,7 +43,7 @@ export const ZERO_TARGET = new RegExp(
 );
 
 /**
- * An actual that reads as zero for a lower-better measure: 无, 未发生, 未被扣分 (domain.md). Only
+ * An actual that reads as zero for a lower-better measure: 无, 未发生, 未被扣分 (docs/domain.md). Only
  * applied when the measure is lower-better, where "none happened" clearly refers to it.
  */
 export const ZERO_ACTUAL = new RegExp(

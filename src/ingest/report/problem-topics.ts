@@ -1,6 +1,6 @@
 /**
  * Topics of admitted problems (存在的主要问题), by keywords seen in reports. LOW_TARGETS is the
- * one the analytics compare with detection (domain.md: the report's own problem list admits
+ * one the analytics compare with detection (docs/domain.md: the report's own problem list admits
  * 个别绩效指标全年实现值远超年初设定的预期值).
  */
 export const PROBLEM_TOPICS = {

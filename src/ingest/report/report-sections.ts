@@ -1,7 +1,7 @@
 import { ReportParseError } from './report-parse-error.js';
 import { compact, type SourceLine } from './source-text.js';
 
-/** The sections of the Guangzhou template (domain.md), in the order they appear. */
+/** The sections of the Guangzhou template (docs/domain.md), in the order they appear. */
 export type SectionId =
   | 'duties'
   | 'overview'
@@ -26,7 +26,7 @@ interface SectionRule {
 
 /**
  * Sections are found by what their heading says, not by their number or position, since other
- * years and cities renumber and reorder them (roadmap: real-world ingestion).
+ * years and cities renumber and reorder them (docs/architecture.md, "Room to grow").
  */
 const RULES: readonly SectionRule[] = [
   { id: 'duties', label: '部门职能', keyword: /^部门(主要)?职(能|责)/, required: false },
