@@ -2,6 +2,11 @@
 export interface SourceLine {
   no: number;
   text: string;
+  /**
+   * 1-based page, when the text marks pages with form feeds (as text extracted from a PDF does:
+   * jixiao's own extraction and pdftotext both put \f between pages); null otherwise.
+   */
+  page: number | null;
   /** The line began with a space: in PDF-extracted text this marks the first line of a page. */
   pageStart: boolean;
 }
@@ -14,14 +19,30 @@ export function halfWidthFigures(text: string): string {
   return text.replace(/[０-９％．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
-/** Splits a report text into its non-empty lines (figures in half-width form). */
+/** Splits a report text into its non-empty lines (figures in half-width form), with their pages. */
 export function splitLines(text: string): SourceLine[] {
+  const paged = text.includes('\f');
+  let page = 1;
   const lines: SourceLine[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
-    const trimmed = halfWidthFigures(raw)
+    // A form feed before a line's text starts its page; one after the text ends the line's page.
+    const firstText = raw.search(/[^\s\f]/);
+    const head = firstText < 0 ? raw : raw.slice(0, firstText);
+    const feedsBefore = head.split('\f').length - 1;
+    const feedsAfter = raw.split('\f').length - 1 - feedsBefore;
+    page += feedsBefore;
+    const content = raw.replace(/\f/g, '');
+    const trimmed = halfWidthFigures(content)
       .replace(/\u3000/g, ' ')
       .trim();
-    if (trimmed !== '') lines.push({ no: index + 1, text: trimmed, pageStart: /^\s/.test(raw) });
+    if (trimmed !== '')
+      lines.push({
+        no: index + 1,
+        text: trimmed,
+        page: paged ? page : null,
+        pageStart: /^\s/.test(content) || feedsBefore > 0,
+      });
+    page += feedsAfter;
   });
   return lines;
 }
