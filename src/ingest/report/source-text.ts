@@ -3,8 +3,9 @@ export interface SourceLine {
   no: number;
   text: string;
   /**
-   * 1-based page, when the text marks pages with form feeds (as text extracted from a PDF does:
-   * jixiao's own extraction and pdftotext both put \f between pages); null otherwise.
+   * 1-based page: counted from form feeds where the text has them (jixiao's PDF extraction and
+   * pdftotext put \f between pages), else from the page-start marks below where the text has
+   * several; null when the text marks no pages.
    */
   page: number | null;
   /** The line began with a space: in PDF-extracted text this marks the first line of a page. */
@@ -44,7 +45,21 @@ export function splitLines(text: string): SourceLine[] {
       });
     page += feedsAfter;
   });
-  return lines;
+  return paged ? lines : withMarkedPages(lines);
+}
+
+/**
+ * Pages from page-start marks, for text extracted by a tool that starts each page with a space
+ * (the seed report's extraction does): the first line is page 1 and each later mark starts the
+ * next. One mark or none says nothing about pages, so the page stays unknown.
+ */
+function withMarkedPages(lines: SourceLine[]): SourceLine[] {
+  if (lines.slice(1).filter((l) => l.pageStart).length < 2) return lines;
+  let page = 1;
+  return lines.map((line, index) => {
+    if (index > 0 && line.pageStart) page += 1;
+    return { ...line, page };
+  });
 }
 
 /** Text joined from lines with all whitespace removed, and a map back to source lines. */
