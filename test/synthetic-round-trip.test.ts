@@ -6,11 +6,11 @@ import { chineseNumeral } from '../src/synthetic/enumerator.js';
 import { generateReports } from '../src/synthetic/generate-corpus.js';
 import { renderReport } from '../src/synthetic/render-report.js';
 
-/** A document without what belongs to one rendering: source file, parse notes and line numbers. */
+/** A document without what belongs to one rendering: source file, parse notes, lines and pages. */
 function comparable(doc: ReportDocument): unknown {
   return JSON.parse(
     JSON.stringify(doc, (key: string, value: unknown) =>
-      key === 'sourceFile' || key === 'notes' || key === 'line' ? undefined : value,
+      ['sourceFile', 'notes', 'line', 'pageStarts'].includes(key) ? undefined : value,
     ),
   );
 }

@@ -42,6 +42,8 @@ const INDICATOR_COLUMNS = [
   'indicator_key',
   'understood',
   'not_understood_reason',
+  'line',
+  'page',
 ] as const;
 
 /** `alias.column AS prefix_column, …`: several tables' rows in one result, told apart by prefix. */

@@ -58,7 +58,13 @@ export interface TextItemTable extends ReportChild {
   text: string;
 }
 
-export interface FunctionAmountTable extends ReportChild {
+/** Where a row was read (sql/006): the source line and, where the text marks pages, the page. */
+export interface SourcePlace {
+  line: number | null;
+  page: number | null;
+}
+
+export interface FunctionAmountTable extends ReportChild, SourcePlace {
   seq: number;
   function_class: string;
   function_code: string | null;
@@ -77,6 +83,7 @@ export interface StatedFiguresTable extends ReportChild {
   value: Decimal;
   unit: string;
   line: number;
+  page: number | null;
 }
 
 export interface KeyTasksTable extends ReportChild {
@@ -86,7 +93,7 @@ export interface KeyTasksTable extends ReportChild {
   actual_text: string;
 }
 
-export interface IndicatorsTable extends ReportChild {
+export interface IndicatorsTable extends ReportChild, SourcePlace {
   seq: number;
   name: string;
   target_text: string;
@@ -100,7 +107,7 @@ export interface ProblemsTable extends TextItemTable {
   topics: string[] | null;
 }
 
-export interface ManagementScoresTable extends ReportChild {
+export interface ManagementScoresTable extends ReportChild, SourcePlace {
   seq: number;
   level1: string;
   level2: string;

@@ -3,6 +3,7 @@ import type { MeasureView } from '../analytics/measure-facts.js';
 import type { IndicatorsTable, KeyTasksTable } from '../db/tables.js';
 import { DEFAULT_CEILING_MAX_TARGET, DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 import { builder } from './builder.js';
+import { sourceOf, SourceLocationRef } from './source.js';
 import { DirectionEnum } from './enums.js';
 
 export const KeyTaskRef = builder.objectRef<Selectable<KeyTasksTable>>('KeyTask').implement({
@@ -122,6 +123,13 @@ export const IndicatorMeasureRef = builder.objectRef<MeasureView>('IndicatorMeas
   }),
 });
 
+/** A 表3 row's cells as stored, joined: what its source location shows. */
+export function indicatorRowText(
+  i: Pick<Selectable<IndicatorsTable>, 'seq' | 'name' | 'target_text' | 'actual_text'>,
+): string {
+  return `${i.seq} ${i.name} ${i.target_text} ${i.actual_text}`;
+}
+
 export const PerformanceIndicatorRef = builder
   .objectRef<Selectable<IndicatorsTable>>('PerformanceIndicator')
   .implement({
@@ -143,6 +151,12 @@ export const PerformanceIndicatorRef = builder
       notUnderstoodReason: t.exposeString('not_understood_reason', {
         nullable: true,
         description: 'Why the texts were not read.',
+      }),
+      source: t.field({
+        type: SourceLocationRef,
+        nullable: true,
+        description: 'Where the row was read: file, page and line of its 序号.',
+        resolve: (i) => sourceOf(i, indicatorRowText(i)),
       }),
       measures: t.field({
         type: [IndicatorMeasureRef],

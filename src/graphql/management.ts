@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { DeductionsTable, ManagementScoresTable } from '../db/tables.js';
 import { builder } from './builder.js';
+import { sourceOf, SourceLocationRef } from './source.js';
 import { ScoreDimensionEnum } from './enums.js';
 import { toFloat, toFloatStrict } from './numbers.js';
 
@@ -27,6 +28,16 @@ export const ManagementScoreRef = builder
         description: '得分率: score / weight as a fraction, computed from the exact figures.',
         resolve: (r) =>
           toFloatStrict(r.weight) === 0 ? 0 : toFloatStrict(r.score) / toFloatStrict(r.weight),
+      }),
+      source: t.field({
+        type: SourceLocationRef,
+        nullable: true,
+        description: 'Where the row was read: file, page and line.',
+        resolve: (r) =>
+          sourceOf(
+            r,
+            `${r.level3} ${r.weight} ${r.score}${r.score_rate === null ? '' : ` ${r.score_rate}%`}`,
+          ),
       }),
       statedScoreRate: t.float({
         nullable: true,

@@ -8,6 +8,7 @@ import type {
 } from '../db/tables.js';
 import type { ReportRow } from '../analytics/report-parts.js';
 import { builder } from './builder.js';
+import { sourceOf, SourceLocationRef } from './source.js';
 import { toFloat, toFloatStrict } from './numbers.js';
 import { departmentOf } from './department-of.js';
 import { DepartmentRef, ReportRef } from './refs.js';
@@ -31,6 +32,12 @@ const FunctionAmountRef = builder
           'Class code of the government revenue and expenditure classification (政府收支分类科目), e.g. 201.',
       }),
       amount: t.float({ resolve: (r) => toFloatStrict(r.amount), description: 'Amount in 万元.' }),
+      source: t.field({
+        type: SourceLocationRef,
+        nullable: true,
+        description: 'Where the amount was read: file, page and line.',
+        resolve: (r) => sourceOf(r, `${r.function_class} ${r.amount}万元`),
+      }),
     }),
   });
 

@@ -16,7 +16,13 @@ import {
   yearRangeArgs,
 } from './scope-args.js';
 import { departmentOf } from './department-of.js';
-import { IndicatorMeasureRef, OvershootRuleEnum, PerformanceIndicatorRef } from './indicator.js';
+import {
+  IndicatorMeasureRef,
+  indicatorRowText,
+  OvershootRuleEnum,
+  PerformanceIndicatorRef,
+} from './indicator.js';
+import { sourceOf, SourceLocationRef } from './source.js';
 import { DepartmentRef } from './refs.js';
 
 const IndicatorOvershootRef = builder.objectRef<OvershootFinding>('IndicatorOvershoot').implement({
@@ -47,6 +53,12 @@ const IndicatorOvershootRef = builder.objectRef<OvershootFinding>('IndicatorOver
       type: OvershootRuleEnum,
       resolve: (f) => f.rule,
       description: 'RATIO, CEILING or CHRONIC.',
+    }),
+    source: t.field({
+      type: SourceLocationRef,
+      nullable: true,
+      resolve: (f) => sourceOf(f.indicator, indicatorRowText(f.indicator)),
+      description: 'Where the finding rests: file, page and line of the indicator’s 表3 row.',
     }),
   }),
 });
@@ -83,6 +95,12 @@ const TargetRatchetRef = builder.objectRef<RatchetFinding>('TargetRatchet').impl
     target: t.exposeFloat('target', { nullable: true, description: 'This year’s target.' }),
     matchedBy: t.exposeString('matchedBy', {
       description: 'Why the two years’ indicators were taken for the same one.',
+    }),
+    source: t.field({
+      type: SourceLocationRef,
+      nullable: true,
+      resolve: (f) => sourceOf(f.indicator, indicatorRowText(f.indicator)),
+      description: 'Where this year’s target was read: file, page and line of its 表3 row.',
     }),
   }),
 });

@@ -85,6 +85,11 @@ export interface ParseNote {
 /** Everything jixiao reads from one report, before it is stored. */
 export interface ReportDocument {
   sourceFile: string;
+  /**
+   * Line numbers at which pages 1, 2, 3 … of the source begin (`pageStarts[0]` is page 1's first
+   * line); null when the text marks no pages. See pageOfLine.
+   */
+  pageStarts: readonly number[] | null;
   year: number;
   departmentName: string;
   title: string;
@@ -105,4 +110,12 @@ export interface ReportDocument {
   problems: string[];
   improvements: string[];
   notes: ParseNote[];
+}
+
+/** The page of a source line, from the document's page starts; null when pages are unknown. */
+export function pageOfLine(doc: Pick<ReportDocument, 'pageStarts'>, line: number): number | null {
+  if (!doc.pageStarts) return null;
+  let page = 0;
+  while (page < doc.pageStarts.length && doc.pageStarts[page]! <= line) page += 1;
+  return page === 0 ? null : page;
 }

@@ -139,6 +139,8 @@ export function buildReportDocument(parts: ReportParts): ReportDocument {
   }));
   return {
     sourceFile: `synthetic/${profile.entry.code}/${year}.txt`,
+    // Built from numbers, not read from a text: no page and no line (line 0) to point at.
+    pageStarts: null,
     year,
     departmentName: name,
     title: `${year}年度${name}部门整体支出绩效自评报告`,

@@ -3,7 +3,12 @@ import type { CanonicalRows } from '../canonical-tables.js';
 import { readIndicators, type IndicatorReading } from '../indicator/indicator-facts.js';
 import { problemTopics } from '../report/problem-topics.js';
 import { reconcile } from '../reconcile.js';
-import type { ReportDocument } from '../report-document.js';
+import { pageOfLine, type ReportDocument } from '../report-document.js';
+
+/** A row's source line and page; a document built from numbers has line 0 there: no place. */
+function placeOf(doc: ReportDocument, line: number): { line: number | null; page: number | null } {
+  return line > 0 ? { line, page: pageOfLine(doc, line) } : { line: null, page: null };
+}
 
 export interface ReportRowsInput {
   doc: ReportDocument;
@@ -43,6 +48,7 @@ export function reportRows({
       function_class: r.functionClass,
       function_code: r.functionCode,
       amount: r.amount,
+      ...placeOf(doc, r.line),
     }));
   const rows: CanonicalRows = {
     reports: [
@@ -93,6 +99,7 @@ export function reportRows({
       value: f.value,
       unit: f.unit,
       line: f.line,
+      page: placeOf(doc, f.line).page,
     })),
     key_tasks: doc.keyTasks.map((t) => ({
       ...key,
@@ -110,6 +117,7 @@ export function reportRows({
       indicator_key: readings[i]!.key,
       understood: readings[i]!.understood,
       not_understood_reason: readings[i]!.reason,
+      ...placeOf(doc, r.line),
     })),
     indicator_measures: readings.flatMap((reading) =>
       reading.measures.map((m) => ({
@@ -141,6 +149,7 @@ export function reportRows({
       weight: r.weight,
       score: r.score,
       score_rate: r.scoreRate,
+      ...placeOf(doc, r.line),
     })),
     deductions: doc.deductions.map((d, i) => ({
       ...key,

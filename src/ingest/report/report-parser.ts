@@ -10,7 +10,7 @@ import { parseTitle } from './parse-title.js';
 import type { ReportDocument } from '../report-document.js';
 import { ReportParseError } from './report-parse-error.js';
 import { locateSections, type Section, type SectionId } from './report-sections.js';
-import { joinLines, splitLines, type SourceLine } from './source-text.js';
+import { joinLines, pageStarts, splitLines, type SourceLine } from './source-text.js';
 
 /** Lines of a section before the table that `find` locates (all lines when there is none). */
 function beforeTable(
@@ -75,6 +75,7 @@ export function parseReport(text: string, file: string): ReportDocument {
 
   return {
     sourceFile: file,
+    pageStarts: pageStarts(lines),
     year: title.year,
     departmentName: title.departmentName,
     title: title.title,

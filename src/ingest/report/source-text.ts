@@ -62,6 +62,17 @@ function withMarkedPages(lines: SourceLine[]): SourceLine[] {
   });
 }
 
+/** The first line of each page, in page order; null when the lines carry no page. */
+export function pageStarts(lines: readonly SourceLine[]): number[] | null {
+  if (lines.length === 0 || lines[0]!.page === null) return null;
+  const starts: number[] = [];
+  for (const line of lines) {
+    // A page without text (a blank or image-only page) starts where the next text does.
+    while (starts.length < line.page!) starts.push(line.no);
+  }
+  return starts;
+}
+
 /** Text joined from lines with all whitespace removed, and a map back to source lines. */
 export interface JoinedText {
   text: string;
