@@ -61,6 +61,18 @@ describe('bulk export and import of the canonical tables', () => {
     });
   }
 
+  it('imports an export made before the template column existed: its reports are Guangzhou reports', async () => {
+    await exportCanonical(source.db.pool, { dir, format: 'csv' });
+    editCsv('reports', (lines) => {
+      // sql/007 added `template` last, so each line loses its last field.
+      expect(lines[0]!.endsWith(',template')).toBe(true);
+      return lines.map((line) => line.slice(0, line.lastIndexOf(',')));
+    });
+    await importCanonical(target.db.pool, { dir, format: 'csv' });
+    const { rows } = await target.db.pool.query('SELECT DISTINCT template FROM reports');
+    expect(rows).toEqual([{ template: 'GUANGZHOU' }]);
+  });
+
   it('exports a year range only', async () => {
     const files = await exportCanonical(source.db.pool, {
       dir,

@@ -177,9 +177,11 @@ describe('synthetic self-scores and deductions', () => {
       const total = Number(doc.score.total);
       expect(total).toBeGreaterThanOrEqual(85);
       expect(total).toBeLessThanOrEqual(99);
-      expect(doc.score.duty.weight).toBe('50');
-      expect(doc.score.management.weight).toBe('50');
-      expect(sumDecimals([doc.score.duty.score, doc.score.management.score])).toBe(doc.score.total);
+      expect(doc.score.duty!.weight).toBe('50');
+      expect(doc.score.management!.weight).toBe('50');
+      expect(sumDecimals([doc.score.duty!.score, doc.score.management!.score])).toBe(
+        doc.score.total,
+      );
     }
     const totals = docs.map((d) => Number(d.score.total));
     expect(Math.min(...totals)).toBeLessThan(93);
@@ -198,7 +200,7 @@ describe('synthetic self-scores and deductions', () => {
       });
       const duty = doc.deductions.filter((d) => d.part === 'DUTY');
       expect(sumDecimals(['0', ...duty.map((d) => d.points)])).toBe(
-        subtractDecimals('50', doc.score.duty.score),
+        subtractDecimals('50', doc.score.duty!.score),
       );
     }
   });

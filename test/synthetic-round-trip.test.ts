@@ -69,8 +69,8 @@ describe('synthetic reports rendered as PDF-extracted text', () => {
       deductions: [...doc.deductions.filter((d) => d.part === 'DUTY'), ...management],
       score: {
         ...doc.score,
-        management: { ...doc.score.management, score: managementScore },
-        total: sumDecimals([doc.score.duty.score, managementScore]),
+        management: { ...doc.score.management!, score: managementScore },
+        total: sumDecimals([doc.score.duty!.score, managementScore]),
       },
     };
     const text = renderReport(many, seed);

@@ -28,6 +28,7 @@ const REPORT_COLUMNS = [
   'duty_weight',
   'management_score',
   'management_weight',
+  'template',
   'ingested_at',
 ] as const satisfies readonly Exclude<keyof ReportsTable, ProseColumn>[];
 

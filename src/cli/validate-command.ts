@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { readIndicators } from '../ingest/indicator/indicator-facts.js';
 import { reconcile } from '../ingest/reconcile.js';
 import { parseReport } from '../ingest/report/report-parser.js';
+import type { SelfScore } from '../ingest/report-document.js';
 import { UsageError, type CliIo } from './cli-io.js';
+
+/** The self-score's parts where the template has them. */
+function scoreParts(score: SelfScore): string {
+  if (!score.duty || !score.management) return '';
+  return ` (duty ${score.duty.score}, management ${score.management.score})`;
+}
 
 /**
  * `jixiao validate <file>`: parses and reconciles a report without writing anything, and prints
@@ -19,7 +26,7 @@ export async function validateCommand(file: string | undefined, io: CliIo): Prom
     `  表1 ${doc.keyTasks.length} key tasks; 表3 ${doc.indicators.length} indicators (${understood} read into measures); 表4 ${doc.managementScores.length} rows`,
   );
   io.out(
-    `  total final expenditure ${doc.byNature.TOTAL.final ?? '-'} 万元; self-score ${doc.score.total} (duty ${doc.score.duty.score}, management ${doc.score.management.score})`,
+    `  total final expenditure ${doc.byNature.TOTAL.final ?? '-'} 万元; self-score ${doc.score.total}${scoreParts(doc.score)}`,
   );
   const issues = reconcile(doc);
   io.out(

@@ -10,6 +10,8 @@ export type DepartmentLevel = 'PROVINCIAL' | 'MUNICIPAL' | 'DISTRICT' | 'COUNTY'
 export type NatureCategory = 'TOTAL' | 'BASIC' | 'PERSONNEL' | 'PUBLIC' | 'PROJECT';
 export type ScorePart = 'DUTY' | 'MANAGEMENT';
 export type Severity = 'INFO' | 'WARNING' | 'ERROR';
+/** docs/domain.md, "Other templates". */
+export type ReportTemplate = 'GUANGZHOU' | 'NATIONAL_53';
 
 export interface DepartmentsTable {
   code: string;
@@ -41,10 +43,12 @@ export interface ReportsTable {
   final_total: Decimal | null;
   total_score: Decimal;
   total_weight: Decimal;
-  duty_score: Decimal;
-  duty_weight: Decimal;
-  management_score: Decimal;
-  management_weight: Decimal;
+  /** The template family (sql/007); the parts below are NULL where the template has none. */
+  template: Generated<ReportTemplate>;
+  duty_score: Decimal | null;
+  duty_weight: Decimal | null;
+  management_score: Decimal | null;
+  management_weight: Decimal | null;
   ingested_at: Generated<string>;
 }
 
@@ -179,8 +183,8 @@ export interface ReportFactsTable {
   execution_rate: number | null;
   budget_adjustment: number | null;
   total_score: Decimal;
-  duty_score: Decimal;
-  management_score: Decimal;
+  duty_score: Decimal | null;
+  management_score: Decimal | null;
   deduction_points: Decimal;
   measurable: number;
   overshooting: number;

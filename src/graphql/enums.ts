@@ -63,3 +63,17 @@ export const TrendEnum = builder.enumType('Trend', {
     FLAT: { description: 'No clear change, or a single year.' },
   } as const,
 });
+
+export const ReportTemplateEnum = builder.enumType('ReportTemplate', {
+  description: 'The template family a report follows; its scored items are named by it.',
+  values: {
+    GUANGZHOU: {
+      description:
+        'Guangzhou: 履职效能 (duty, 50 points, 表3 key indicators) + 管理效率 (management, 50 points, 表4).',
+    },
+    NATIONAL_53: {
+      description:
+        'The national common framework (财预〔2013〕53号): one 100-point table of 投入 / 过程 / 产出 / 效果, and a key indicator table.',
+    },
+  } as const,
+});

@@ -9,6 +9,7 @@ import type {
 import type { ReportRow } from '../analytics/report-parts.js';
 import { builder } from './builder.js';
 import { sourceOf, SourceLocationRef } from './source.js';
+import { ReportTemplateEnum } from './enums.js';
 import { toFloat, toFloatStrict } from './numbers.js';
 import { departmentOf } from './department-of.js';
 import { DepartmentRef, ReportRef } from './refs.js';
@@ -98,8 +99,13 @@ const ScorePartRef = builder.objectRef<{ score: string; weight: string }>('Score
   }),
 });
 
+function scorePart(score: string | null, weight: string | null) {
+  return score === null || weight === null ? null : { score, weight };
+}
+
 const SelfScoreRef = builder.objectRef<ReportRow>('SelfScore').implement({
-  description: '自评得分: total = 履职效能 (duty) + 管理效率 (management).',
+  description:
+    '自评得分. Guangzhou template: total = 履职效能 (duty) + 管理效率 (management); national framework (财预〔2013〕53号): one 100-point table, no parts.',
   fields: (t) => ({
     total: t.float({
       resolve: (r) => toFloatStrict(r.total_score),
@@ -111,13 +117,17 @@ const SelfScoreRef = builder.objectRef<ReportRow>('SelfScore').implement({
     }),
     duty: t.field({
       type: ScorePartRef,
-      resolve: (r) => ({ score: r.duty_score, weight: r.duty_weight }),
-      description: '履职效能: duty performance.',
+      nullable: true,
+      resolve: (r) => scorePart(r.duty_score, r.duty_weight),
+      description:
+        '履职效能: duty performance (Guangzhou template); null for a template without it.',
     }),
     management: t.field({
       type: ScorePartRef,
-      resolve: (r) => ({ score: r.management_score, weight: r.management_weight }),
-      description: '管理效率: management efficiency.',
+      nullable: true,
+      resolve: (r) => scorePart(r.management_score, r.management_weight),
+      description:
+        '管理效率: management efficiency (Guangzhou template); null for a template without it.',
     }),
   }),
 });
@@ -168,6 +178,12 @@ ReportRef.implement({
     }),
     year: t.exposeInt('year', { description: 'Fiscal year evaluated (年度).' }),
     title: t.exposeString('title', { description: 'Title as published.' }),
+    template: t.field({
+      type: ReportTemplateEnum,
+      resolve: (r) => r.template,
+      description:
+        'The template family the report follows; managementScores hold its scored items (表4, or the national 100-point table).',
+    }),
     synthetic: t.exposeBoolean('synthetic', {
       description: 'True for generated demo reports (合成数据).',
     }),

@@ -35,6 +35,8 @@ export interface CanonicalColumn {
   /** DuckDB type, e.g. DECIMAL(18,2), VARCHAR, INTEGER, BOOLEAN. */
   type: string;
   nullable: boolean;
+  /** The table fills it when an import leaves it out (e.g. reports.template, added by sql/007). */
+  hasDefault: boolean;
 }
 
 /** Tables keyed by department and year through their report. */
@@ -51,7 +53,7 @@ export async function canonicalColumns(
   table: CanonicalTable,
 ): Promise<CanonicalColumn[]> {
   const { rows } = await connection.query(
-    `SELECT column_name, data_type, is_nullable FROM information_schema.columns
+    `SELECT column_name, data_type, is_nullable, column_default FROM information_schema.columns
      WHERE table_schema = 'main' AND table_name = $1 ORDER BY ordinal_position`,
     [table],
   );
@@ -60,10 +62,16 @@ export async function canonicalColumns(
       name: String(r.column_name),
       type: String(r.data_type),
       nullable: r.is_nullable === 'YES',
+      hasDefault: r.column_default !== null && r.column_default !== undefined,
     }))
     .filter((c) => c.name !== 'report_id' && !(INTERNAL[table] ?? []).includes(c.name));
   if (isReportChild(table) && !columns.some((c) => c.name === 'department_code')) {
-    columns.unshift({ name: 'department_code', type: 'VARCHAR', nullable: false });
+    columns.unshift({
+      name: 'department_code',
+      type: 'VARCHAR',
+      nullable: false,
+      hasDefault: false,
+    });
   }
   return columns;
 }

@@ -108,6 +108,7 @@ export function reconcile(doc: ReportDocument): ParseNote[] {
   const stated = new Map(doc.statedFigures.map((f) => [f.name, f.value]));
   const total = doc.byNature.TOTAL;
   const mgmtRows = doc.managementScores;
+  const { duty, management } = doc.score;
   const deductionSum = sumDecimals(doc.deductions.map((d) => d.points));
   const notes: (ParseNote | null)[] = [
     sumCheck(
@@ -181,29 +182,43 @@ export function reconcile(doc: ReportDocument): ParseNote[] {
       total.final,
       total.fullYearBudget,
     ),
+    // The Guangzhou template: two parts that add up to the total, 表4 adding up to management.
     sumCheck(
       'score.parts',
       '自评得分: 履职效能 + 管理效率 vs 总分',
-      [doc.score.duty.score, doc.score.management.score],
+      duty && management ? [duty.score, management.score] : [],
       doc.score.total,
     ),
     sumCheck(
       'score.weights',
       '分值: 履职效能 + 管理效率 vs 总分值',
-      [doc.score.duty.weight, doc.score.management.weight],
+      duty && management ? [duty.weight, management.weight] : [],
       doc.score.totalWeight,
     ),
     sumCheck(
       'management.weights',
       '表4 分值 vs 管理效率指标分值',
       mgmtRows.map((r) => r.weight),
-      doc.score.management.weight,
+      management?.weight,
     ),
     sumCheck(
       'management.scores',
       '表4 得分 vs 管理效率得分',
       mgmtRows.map((r) => r.score),
-      doc.score.management.score,
+      management?.score,
+    ),
+    // The national framework: one score table adding up to the total.
+    sumCheck(
+      'score.table_weights',
+      '评分表 分值 vs 总分值',
+      doc.template === 'NATIONAL_53' ? mgmtRows.map((r) => r.weight) : [],
+      doc.score.totalWeight,
+    ),
+    sumCheck(
+      'score.table_scores',
+      '评分表 得分 vs 自评得分',
+      doc.template === 'NATIONAL_53' ? mgmtRows.map((r) => r.score) : [],
+      doc.score.total,
     ),
     sumCheck(
       'score.deductions',

@@ -1,4 +1,4 @@
-import type { Decimal, NatureCategory } from '../db/tables.js';
+import type { Decimal, NatureCategory, ReportTemplate } from '../db/tables.js';
 
 /** A figure with the line of the source text it was read from. */
 export interface StatedFigure {
@@ -65,13 +65,28 @@ export interface Deduction {
   source: 'PARAGRAPH' | 'TABLE' | 'BOTH';
 }
 
-/** Self-score: total = duty (履职效能) + management (管理效率). */
+/** Points scored out of the points available, for one part of the self-score. */
+export interface ScorePart {
+  score: Decimal;
+  weight: Decimal;
+}
+
+/**
+ * Self-score. In the Guangzhou template, total = duty (履职效能) + management (管理效率); a
+ * national-framework report scores 100 points in one table and has neither part (null).
+ */
 export interface SelfScore {
   total: Decimal;
   totalWeight: Decimal;
-  duty: { score: Decimal; weight: Decimal };
-  management: { score: Decimal; weight: Decimal };
+  duty: ScorePart | null;
+  management: ScorePart | null;
 }
+
+/**
+ * The template family a report follows (docs/domain.md, "Other templates"): Guangzhou's
+ * 履职效能 + 管理效率, or the national common framework of 财预〔2013〕53号 (投入/过程/产出/效果).
+ */
+export type { ReportTemplate };
 
 /** A parsing remark that is not fatal (e.g. a paragraph deduction matching no table row). */
 export interface ParseNote {
@@ -85,6 +100,7 @@ export interface ParseNote {
 /** Everything jixiao reads from one report, before it is stored. */
 export interface ReportDocument {
   sourceFile: string;
+  template: ReportTemplate;
   /**
    * Line numbers at which pages 1, 2, 3 … of the source begin (`pageStarts[0]` is page 1's first
    * line); null when the text marks no pages. See pageOfLine.

@@ -141,6 +141,7 @@ export function buildReportDocument(parts: ReportParts): ReportDocument {
     sourceFile: `synthetic/${profile.entry.code}/${year}.txt`,
     // Built from numbers, not read from a text: no page and no line (line 0) to point at.
     pageStarts: null,
+    template: 'GUANGZHOU',
     year,
     departmentName: name,
     title: `${year}年度${name}部门整体支出绩效自评报告`,

@@ -409,25 +409,30 @@ export function renderReport(doc: ReportDocument, seed: number): string {
   paragraph(pages, doc.evaluationText, rng);
   pages.line('（一）自评结论');
   const { place, level } = placeOf(doc.departmentName);
+  const { duty: dutyPart, management: managementPart } = doc.score;
+  if (!dutyPart || !managementPart)
+    throw new Error(
+      `${doc.sourceFile}: the Guangzhou template needs the duty and management scores`,
+    );
   paragraph(
     pages,
     `根据《${place}财政局关于印发${doc.year + 1}年${place}${level}财政资金支出绩效评价工作方案的通知》要求，` +
       `${doc.year}年部门整体支出绩效评价指标体系设计总分值为${doc.score.totalWeight}分，区分履职效能和管理效率。` +
-      `我部门综合自评得分${doc.score.total}分，其中：履职效能得分${doc.score.duty.score}分，` +
-      `管理效率得分${doc.score.management.score}分。`,
+      `我部门综合自评得分${doc.score.total}分，其中：履职效能得分${dutyPart.score}分，` +
+      `管理效率得分${managementPart.score}分。`,
     rng,
   );
   const duty = doc.deductions.filter((d) => d.part === 'DUTY');
   const management = doc.deductions.filter((d) => d.part === 'MANAGEMENT');
   paragraph(
     pages,
-    analysis('（二）履职效能分析', doc.score.duty, deductionClauses(duty, false, rng)),
+    analysis('（二）履职效能分析', dutyPart, deductionClauses(duty, false, rng)),
     rng,
   );
   renderIndicators(pages, doc, rng);
   paragraph(
     pages,
-    analysis('（三）管理效率分析', doc.score.management, deductionClauses(management, true, rng)),
+    analysis('（三）管理效率分析', managementPart, deductionClauses(management, true, rng)),
     rng,
   );
   renderManagement(pages, doc);

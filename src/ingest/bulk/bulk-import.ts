@@ -100,7 +100,8 @@ async function validateStage(
 ): Promise<void> {
   for (const column of columns) {
     if (!present.has(column.name)) {
-      if (column.nullable) continue;
+      // Left out of an older export: NULL, or the table's default.
+      if (column.nullable || column.hasDefault) continue;
       throw new BulkImportError(file, null, column.name, 'required column is missing');
     }
     const c = ident(column.name);

@@ -76,6 +76,7 @@ export function parseReport(text: string, file: string): ReportDocument {
   return {
     sourceFile: file,
     pageStarts: pageStarts(lines),
+    template: 'GUANGZHOU',
     year: title.year,
     departmentName: title.departmentName,
     title: title.title,
