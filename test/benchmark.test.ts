@@ -103,7 +103,12 @@ describe('benchmark', () => {
       includeSynthetic: false,
     });
     expect(data!.benchmark.entries.map((e) => e.department.code)).toEqual([REAL.code]);
-    expect(data!.benchmark).toMatchObject({ count: 1, syntheticCount: 0, median: 96.97 });
+    expect(data!.benchmark).toMatchObject({
+      count: 1,
+      syntheticCount: 0,
+      median: 96.97,
+      templates: ['GUANGZHOU'],
+    });
   });
 
   it('returns only the requested entries while comparing with the whole peer group', async () => {

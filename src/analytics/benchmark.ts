@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { checkScope, scopeFilter, type Scope } from './scope.js';
 import { metricDefinition, type MetricName } from './metric-registry.js';
 import { peerKeySql, type PeerGroup } from './peer-group.js';
+import type { ReportTemplate } from '../db/tables.js';
 import type { Reader } from './reader.js';
 
 export type { PeerGroup };
@@ -45,6 +46,11 @@ export interface Benchmark {
   entries: BenchmarkEntry[];
   /** How many synthetic (demo) departments the population holds. */
   syntheticCount: number;
+  /**
+   * The template families of the compared reports, in name order. More than one means the
+   * comparison mixes frameworks: scores and scored items are not like for like.
+   */
+  templates: ReportTemplate[];
 }
 
 export interface BenchmarkArgs {
@@ -52,7 +58,6 @@ export interface BenchmarkArgs {
   year: number;
   peerGroup: PeerGroup;
   /** Entries to return (all when omitted); the population is always the whole peer group. */
-  /** Entries to return; the peers are always the whole group. */
   departments?: Scope['departments'];
   /** Compare with synthetic demo departments too (default true); false keeps real ones only. */
   includeSynthetic?: Scope['includeSynthetic'];
@@ -86,9 +91,10 @@ export async function benchmark(db: Reader, args: BenchmarkArgs): Promise<Benchm
   const order = sql.raw(definition.direction === 'HIGHER_BETTER' ? 'DESC' : 'ASC');
   const percentileOrder = sql.raw(definition.direction === 'HIGHER_BETTER' ? 'ASC' : 'DESC');
   const population = sql`
-    SELECT f.department_code, d.synthetic, ${peerKeySql(args.peerGroup)} AS peer_key,
+    SELECT f.department_code, d.synthetic, r.template, ${peerKeySql(args.peerGroup)} AS peer_key,
            (${sql.raw(definition.sql)}) AS value
     FROM report_facts f JOIN departments d ON d.code = f.department_code
+    JOIN reports r ON r.id = f.report_id
     WHERE ${scopeFilter(
       { fromYear: args.year, toYear: args.year, includeSynthetic: args.includeSynthetic },
       { year: 'f.year', synthetic: 'd.synthetic' },
@@ -101,9 +107,10 @@ export async function benchmark(db: Reader, args: BenchmarkArgs): Promise<Benchm
     FROM population GROUP BY ${sql.raw(groupBy)}`;
 
   const [statsResult, entryResult] = await Promise.all([
-    sql<StatsRow & { synthetic_count: number }>`
+    sql<StatsRow & { synthetic_count: number; templates: ReportTemplate[] | null }>`
       WITH population AS (${population})
-      SELECT *, (SELECT count(*) FILTER (WHERE synthetic) FROM population) AS synthetic_count
+      SELECT *, (SELECT count(*) FILTER (WHERE synthetic) FROM population) AS synthetic_count,
+             (SELECT list(DISTINCT template ORDER BY template) FROM population) AS templates
       FROM (${stats(`'*'`)} UNION ALL ${stats('peer_key')})
       ORDER BY peer_key = '*' DESC, peer_key`.execute(db),
     sql<{
@@ -160,5 +167,6 @@ export async function benchmark(db: Reader, args: BenchmarkArgs): Promise<Benchm
       outlier: r.outlier,
     })),
     syntheticCount: Number(overallRow?.synthetic_count ?? 0),
+    templates: overallRow?.templates ?? [],
   };
 }

@@ -13,7 +13,7 @@ import {
   scopeOf,
 } from './scope-args.js';
 import { departmentOf } from './department-of.js';
-import { PeerGroupEnum } from './enums.js';
+import { PeerGroupEnum, ReportTemplateEnum } from './enums.js';
 import { MetricNameEnum } from './metric.js';
 import { DepartmentRef } from './refs.js';
 
@@ -136,6 +136,12 @@ const BenchmarkRef = builder.objectRef<Benchmark>('Benchmark').implement({
     }),
     syntheticCount: t.exposeInt('syntheticCount', {
       description: 'Synthetic (demo) departments in the compared population.',
+    }),
+    templates: t.field({
+      type: [ReportTemplateEnum],
+      resolve: (b) => b.templates,
+      description:
+        'Template families of the compared reports. More than one: the comparison mixes frameworks, and scores and scored items are not like for like (a national-framework report has no duty or management score).',
     }),
   }),
 });
