@@ -9,8 +9,16 @@ import { parseGoals, parseImprovements, parseProblems } from './parse-text-items
 import { parseTitle } from './parse-title.js';
 import type { ReportDocument } from '../report-document.js';
 import { ReportParseError } from './report-parse-error.js';
-import { locateSections, type Section, type SectionId } from './report-sections.js';
-import { joinLines, pageStarts, splitLines, type SourceLine } from './source-text.js';
+import { findSections, sectionNotes, type Section, type SectionId } from './report-sections.js';
+import { dropPageFurniture } from './page-furniture.js';
+import { breakRunOnLines } from './run-on-lines.js';
+import {
+  joinLines,
+  pageStarts,
+  splitLines,
+  type JoinedText,
+  type SourceLine,
+} from './source-text.js';
 
 /** Lines of a section before the table that `find` locates (all lines when there is none). */
 function beforeTable(
@@ -27,6 +35,11 @@ function prose(section: Section | undefined, lines?: readonly SourceLine[]): str
   return section.headingRest + joinLines(lines ?? section.lines).text;
 }
 
+/** A section's paragraph as joined text at its heading line (nothing when the section is missing). */
+function atHeading(section: Section | undefined, text: string): JoinedText {
+  return joinLines(section ? [{ ...section.heading, text }] : []);
+}
+
 /**
  * Parses the text of a 部门整体支出绩效自评报告 in the Guangzhou template into a ReportDocument.
  * Every number comes from the text; a missing or unreadable required part raises a
@@ -35,25 +48,37 @@ function prose(section: Section | undefined, lines?: readonly SourceLine[]): str
 export function parseReport(text: string, file: string): ReportDocument {
   const lines = splitLines(text);
   if (lines.length === 0) throw new ReportParseError(file, '标题', null, 'the file is empty');
-  const title = parseTitle(file, lines);
-  const sections = locateSections(file, lines.slice(title.next));
+  // Page numbers go first, so that they split neither the title nor a table; then lines that run
+  // on without line breaks are broken at their headings.
+  const body = breakRunOnLines(dropPageFurniture(lines));
+  const title = parseTitle(file, body);
+  const located = findSections(file, [
+    ...(title.remainder ? [title.remainder] : []),
+    ...body.slice(title.next),
+  ]);
+  const { sections } = located;
   const need = (id: SectionId): Section => {
     const section = sections[id];
-    // locateSections already rejects missing required sections; this narrows the type.
+    // findSections already rejects missing essential sections; this narrows the type.
     if (!section) throw new ReportParseError(file, id, null, `section ${id} not found`);
     return section;
   };
 
-  const overview = need('overview');
+  // Only the budget figures and the self-score are essential; a missing overview, analysis,
+  // problems or improvements section leaves its parts empty with a note (sectionNotes).
+  const overview = sections.overview;
   const finance = need('finance');
-  const dutyAnalysis = need('dutyAnalysis');
-  const managementAnalysis = need('managementAnalysis');
+  const dutyAnalysis = sections.dutyAnalysis;
+  const managementAnalysis = sections.managementAnalysis;
 
   const budget = parseBudgetProse(file, beforeTable(finance.lines, findExpenditureTable));
-  const dutyParagraph = prose(dutyAnalysis, beforeTable(dutyAnalysis.lines, findIndicatorTable));
+  const dutyParagraph = prose(
+    dutyAnalysis,
+    beforeTable(dutyAnalysis?.lines ?? [], findIndicatorTable),
+  );
   const managementParagraph = prose(
     managementAnalysis,
-    beforeTable(managementAnalysis.lines, findManagementTable),
+    beforeTable(managementAnalysis?.lines ?? [], findManagementTable),
   );
   const conclusionLines = [
     ...(sections.conclusion
@@ -64,10 +89,12 @@ export function parseReport(text: string, file: string): ReportDocument {
   const score = parseSelfScore(
     file,
     joinLines(conclusionLines),
-    parsePartScore(joinLines([{ ...dutyAnalysis.heading, text: dutyParagraph }])),
-    parsePartScore(joinLines([{ ...managementAnalysis.heading, text: managementParagraph }])),
+    parsePartScore(atHeading(dutyAnalysis, dutyParagraph)),
+    parsePartScore(atHeading(managementAnalysis, managementParagraph)),
   );
-  const managementScores = parseManagementTable(file, managementAnalysis.lines);
+  const managementScores = managementAnalysis
+    ? parseManagementTable(file, managementAnalysis.lines)
+    : [];
   const management = managementDeductions(
     managementScores,
     parseStatedDeductions(managementParagraph),
@@ -81,8 +108,14 @@ export function parseReport(text: string, file: string): ReportDocument {
     departmentName: title.departmentName,
     title: title.title,
     dutiesText: prose(sections.duties),
-    overviewText: prose(overview, beforeTable(overview.lines, findKeyTaskTable)),
-    keyTasks: parseKeyTaskTable(file, overview.lines),
+    overviewText: [
+      prose(overview, beforeTable(overview?.lines ?? [], findKeyTaskTable)),
+      // Sections under headings the template does not know are kept, after the overview.
+      ...located.others.map((o) => joinLines([o.heading, ...o.lines]).text),
+    ]
+      .filter((part) => part !== '')
+      .join('\n'),
+    keyTasks: overview ? parseKeyTaskTable(file, overview.lines) : [],
     goals: sections.goals ? parseGoals(prose(sections.goals)) : [],
     revenueByFunction: budget.revenueByFunction,
     expenditureByFunction: budget.expenditureByFunction,
@@ -91,11 +124,11 @@ export function parseReport(text: string, file: string): ReportDocument {
     performanceText: prose(sections.performanceManagement),
     evaluationText: prose(sections.evaluation),
     score,
-    indicators: parseIndicatorTable(file, dutyAnalysis.lines),
+    indicators: dutyAnalysis ? parseIndicatorTable(file, dutyAnalysis.lines) : [],
     managementScores,
     deductions: [...dutyDeductions(parseStatedDeductions(dutyParagraph)), ...management.deductions],
-    problems: parseProblems(prose(need('problems'))),
-    improvements: parseImprovements(prose(need('improvements'))),
-    notes: management.notes,
+    problems: parseProblems(prose(sections.problems)),
+    improvements: parseImprovements(prose(sections.improvements)),
+    notes: [...sectionNotes(located), ...management.notes],
   };
 }
