@@ -9,6 +9,8 @@ import { validateCommand } from './cli/validate-command.js';
 import { loadConfig, type Config } from './config.js';
 import { BulkImportError } from './ingest/bulk/bulk-import.js';
 import { RegistryError } from './ingest/load/department-registry.js';
+import { ReportFileError } from './ingest/load/report-text.js';
+import { PdfReadError } from './ingest/pdf/pdf-read-error.js';
 import { ReportLoadError } from './ingest/load/report-load-error.js';
 import { ReportParseError } from './ingest/report/report-parse-error.js';
 import { startServer } from './server.js';
@@ -16,8 +18,10 @@ import { startServer } from './server.js';
 const USAGE = `usage: jixiao <command> [options]
 
   ingest <files|dirs> [--replace] [--synthetic] [--departments CSV]
-                        parse and load report texts (.txt), one transaction per report
-  validate <file>       parse and reconcile a report without writing; print what was read
+                        parse and load reports (.txt or .pdf), one transaction per report
+  validate <files|dirs> parse and reconcile reports (.txt or .pdf) without writing: per file
+                        the template, each part found / empty / missing, every finding;
+                        then a summary table
   normalize             read {"name","target","actual"} JSON lines on stdin, write the measures
   import <dir> [--format parquet|csv|ndjson] [--replace]
                         import canonical tables in one transaction
@@ -47,6 +51,8 @@ function isInputError(error: unknown): boolean {
   return [
     ReportParseError,
     ReportLoadError,
+    ReportFileError,
+    PdfReadError,
     BulkImportError,
     RegistryError,
     AnalyticsInputError,
@@ -80,7 +86,7 @@ export async function main(
       case 'ingest':
         return await ingestCommand(rest, values, config, io);
       case 'validate':
-        return await validateCommand(rest[0], io);
+        return await validateCommand(rest, io);
       case 'normalize':
         return await normalizeCommand(io);
       case 'import':

@@ -24,10 +24,42 @@ describe('jixiao CLI', () => {
   it('validates a report without writing, printing what was read and the findings', async () => {
     const io = testIo();
     expect(await main(['validate', REAL_REPORT_FILE], io, config())).toBe(0);
-    expect(io.stdout.join('\n')).toContain(
-      '表3 15 indicators (15 read into measures); 表4 23 rows',
-    );
+    const out = io.stdout.join('\n');
+    expect(out).toContain(`${REAL_REPORT_FILE}: `);
+    expect(out).toContain('[GUANGZHOU]');
+    expect(out).toContain('found   表3 关键指标: 15 rows, 15 read into measures');
+    expect(out).toContain('found   表4 管理效率: 23 scored rows');
+    expect(out).toContain('found   表1 重点工作任务: 3 rows');
+    expect(out).toContain('11 pages');
     expect(io.stdout.filter((l) => l.includes('rounding-level'))).toHaveLength(3);
+    expect(io.stdout.at(-1)).toBe('1 of 1 files read');
+  });
+
+  it('validates every report of several files and folders, with a summary table, and exits 1 if any is refused', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'damaged.txt'),
+      realReportText().replace('公用经费 404.21 532.88 531.70', '公用经费 404.21 五百 531.70'),
+    );
+    writeFileSync(join(dir, 'notes.md'), 'not a report');
+    const io = testIo();
+    expect(await main(['validate', REAL_REPORT_FILE, dir], io, config())).toBe(1);
+    const out = io.stdout.join('\n');
+    expect(out).toContain(`${join(dir, 'damaged.txt')}: REFUSED`);
+    expect(out).toContain('[表2 部门整体支出决算表] row "公用经费" does not hold three amounts');
+    const table = io.stdout.slice(io.stdout.findIndex((l) => l.startsWith('file ')));
+    expect(table[0]).toMatch(/^file +template +year +department +result +ERROR +WARNING +INFO/);
+    expect(table[1]).toMatch(
+      /000_541c9492cc78057a\.txt +GUANGZHOU +2023 +中国共产党广州市委员会政法委员会 +ok +0 +0 +3/,
+    );
+    expect(table[2]).toMatch(/damaged\.txt +- +- +- +refused/);
+    expect(io.stdout.at(-1)).toBe('1 of 2 files read, 1 refused');
+  });
+
+  it('names a missing file in one line instead of a raw error', async () => {
+    const io = testIo();
+    expect(await main(['validate', 'no/such/report.pdf'], io, config())).toBe(1);
+    expect(io.stderr).toEqual(['error: no/such/report.pdf: no such file or folder']);
   });
 
   it('reports a damaged file with file, section and line, and exits 1', async () => {
@@ -39,9 +71,10 @@ describe('jixiao CLI', () => {
     );
     const io = testIo();
     expect(await main(['validate', file], io, config())).toBe(1);
-    expect(io.stderr[0]).toBe(
-      `error: ${file}:441: [表2 部门整体支出决算表] row "公用经费" does not hold three amounts: "公用经费 404.21 五百 531.70"`,
-    );
+    expect(io.stdout.slice(0, 2)).toEqual([
+      `${file}: REFUSED`,
+      `  ${file}:441: [表2 部门整体支出决算表] row "公用经费" does not hold three amounts: "公用经费 404.21 五百 531.70"`,
+    ]);
   });
 
   it('ingests a folder, then finds the same report unchanged', async () => {

@@ -134,7 +134,7 @@ describe('src/ingest', () => {
         .filter((e) => e.isDirectory())
         .map((e) => e.name)
         .sort(),
-    ).toEqual(['bulk', 'indicator', 'load', 'report']);
+    ).toEqual(['bulk', 'indicator', 'load', 'pdf', 'report']);
   });
 });
 

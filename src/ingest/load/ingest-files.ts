@@ -1,30 +1,36 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { loadReport, type LoadOptions, type LoadResult } from './report-loader.js';
 import { parseReport } from '../report/report-parser.js';
+import { isReportFile, readReportText, ReportFileError } from './report-text.js';
 
-/** Report text files in a folder or given directly (`.txt`), in name order. */
+/**
+ * Report files given directly, or found in a folder (`.txt` and `.pdf`, in name order). A path
+ * that does not exist is a ReportFileError naming it.
+ */
 export async function reportFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
-    if ((await stat(path)).isDirectory()) {
-      const names = (await readdir(path)).filter((n) => n.endsWith('.txt')).sort();
+    const kind = await stat(path).catch(() => null);
+    if (!kind) throw new ReportFileError(path, 'no such file or folder');
+    if (kind.isDirectory()) {
+      const names = (await readdir(path)).filter(isReportFile).sort();
       files.push(...names.map((n) => join(path, n)));
     } else files.push(path);
   }
   return files;
 }
 
-/** Reads, parses and loads one report text in one transaction; errors name the file (relative to the working folder). */
+/** Reads (a PDF is extracted), parses and loads one report in one transaction; errors name the file (relative to the working folder). */
 export async function ingestFile(
   db: Kysely<Database>,
   file: string,
   options: LoadOptions = {},
 ): Promise<LoadResult> {
-  const text = await readFile(file, 'utf8');
   const name = relative(process.cwd(), file) || file;
+  const text = await readReportText(file);
   return loadReport(db, parseReport(text, name), text, options);
 }
 

@@ -1,6 +1,7 @@
 import type { IndicatorRow } from '../report-document.js';
 import { ReportParseError } from './report-parse-error.js';
 import { compact, displayWidth, type SourceLine } from './source-text.js';
+import { cellsOf, continueRow, isTabbed } from './tabbed-table-rows.js';
 
 const SECTION = '表3 履职效能关键指标完成情况';
 
@@ -46,8 +47,60 @@ function splitCells(lines: readonly SourceLine[]): [SourceLine[], SourceLine[]] 
 }
 
 /**
+ * 表3 as one line per row, cells separated (tabbed-table-rows.ts): 序号, name, target, actual.
+ * A line that does not start the next numbered row continues the row before it across a page
+ * break.
+ */
+function tabbedIndicatorRows(
+  file: string,
+  start: SourceLine,
+  body: readonly SourceLine[],
+): IndicatorRow[] {
+  const rows: { seq: number; line: number; cells: string[] }[] = [];
+  for (const line of body) {
+    const cells = cellsOf(line);
+    const seq = rows.length + 1;
+    if (cells.length >= 4 && cells[0] === String(seq)) {
+      const [, name, ...values] = cells;
+      // More than four cells: the last two are the values, the name took the rest.
+      const extra = values.length - 2;
+      rows.push({
+        seq,
+        line: line.no,
+        cells: [[name, ...values.slice(0, extra)].join(''), ...values.slice(extra)],
+      });
+    } else if (rows.length > 0) {
+      continueRow(rows.at(-1)!.cells, cells);
+    }
+  }
+  if (rows.length === 0) {
+    throw new ReportParseError(file, SECTION, start.no, 'table 3 has no numbered rows');
+  }
+  return rows.map((row) => {
+    const [name, target, actual] = row.cells;
+    if (!name || !target || !actual) {
+      throw new ReportParseError(
+        file,
+        SECTION,
+        row.line,
+        `row ${row.seq} does not have a name, a target and an actual value`,
+      );
+    }
+    return {
+      seq: row.seq,
+      name: compact(name),
+      targetText: compact(target),
+      actualText: compact(actual),
+      line: row.line,
+    };
+  });
+}
+
+/**
  * Parses 表3: rows of 序号, 指标名称, 预期实现值 (target) and 实际完成值 (actual), with cells
- * broken across lines and the header repeated after page breaks. Rows must be numbered 1, 2, 3 …
+ * broken across lines and the header repeated after page breaks, or one line per row with its
+ * cells separated (as jixiao's own PDF extraction writes a ruled table). Rows must be numbered
+ * 1, 2, 3 …
  */
 export function parseIndicatorTable(file: string, lines: readonly SourceLine[]): IndicatorRow[] {
   const start = findIndicatorTable(lines);
@@ -60,6 +113,7 @@ export function parseIndicatorTable(file: string, lines: readonly SourceLine[]):
     );
   }
   const body = lines.slice(start + 1).filter((l) => !HEADER.test(compact(l.text)));
+  if (body.some(isTabbed)) return tabbedIndicatorRows(file, lines[start]!, body);
   const rows: { seq: number; startLine: number; lines: SourceLine[] }[] = [];
   for (const line of body) {
     const match = ROW_START.exec(line.text);

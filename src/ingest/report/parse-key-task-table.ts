@@ -1,6 +1,7 @@
 import type { KeyTask } from '../report-document.js';
 import { ReportParseError } from './report-parse-error.js';
 import { compact, displayWidth, type SourceLine } from './source-text.js';
+import { cellsOf, continueRow, isTabbed, repeatsHeader } from './tabbed-table-rows.js';
 
 const SECTION = '表1 重点工作任务完成情况';
 
@@ -83,8 +84,46 @@ function assignColumns(lines: readonly SourceLine[], widths: ColumnWidths): Colu
 }
 
 /**
+ * 表1 as one line per row, cells separated (tabbed-table-rows.ts): name, target and actual,
+ * after a sequence number when the table has one. A line with fewer cells continues the row
+ * before it across a page break; a repeated header is skipped.
+ */
+function tabbedKeyTasks(
+  file: string,
+  header: SourceLine | undefined,
+  body: readonly SourceLine[],
+): KeyTask[] {
+  const rows: string[][] = [];
+  for (const line of body) {
+    if (repeatsHeader(line, header)) continue;
+    let cells = cellsOf(line);
+    if (cells.length > 3 && /^\d{1,3}$/.test(cells[0]!)) cells = cells.slice(1);
+    if (cells.length >= 3) rows.push([cells[0]!, cells[1]!, cells.slice(2).join('')]);
+    else if (rows.length > 0) continueRow(rows.at(-1)!, cells);
+    else {
+      throw new ReportParseError(
+        file,
+        SECTION,
+        line.no,
+        `a row of table 1 needs a name, a target and an actual cell: "${line.text}"`,
+      );
+    }
+  }
+  if (rows.length === 0) {
+    throw new ReportParseError(file, SECTION, body[0]!.no, 'table 1 has a header but no rows');
+  }
+  return rows.map(([name, target, actual], i) => ({
+    seq: i + 1,
+    name: compact(name!),
+    targetText: compact(target!),
+    actualText: compact(actual!),
+  }));
+}
+
+/**
  * Parses 表1: key tasks with name (年度重点工作任务), target (任务绩效目标) and actual
- * (实际完成情况), from text whose columns PDF extraction has interleaved.
+ * (实际完成情况), from text whose columns PDF extraction has interleaved, or from one line per
+ * row with its cells separated (as jixiao's own PDF extraction writes a ruled table).
  */
 export function parseKeyTaskTable(file: string, lines: readonly SourceLine[]): KeyTask[] {
   const start = findKeyTaskTable(lines);
@@ -93,6 +132,9 @@ export function parseKeyTaskTable(file: string, lines: readonly SourceLine[]): K
   const body = lines.slice((headerEnd > 0 ? headerEnd : start) + 1);
   if (body.length === 0) {
     throw new ReportParseError(file, SECTION, lines[start]!.no, 'table 1 has a header but no rows');
+  }
+  if (body.some(isTabbed)) {
+    return tabbedKeyTasks(file, headerEnd > 0 ? lines[headerEnd] : undefined, body);
   }
   const columns = assignColumns(body, estimateWidths(body));
   const tasks: { name: string[]; target: string[]; actual: string[] }[] = [];
