@@ -4,7 +4,7 @@ import { reportFiles } from '../ingest/load/ingest-files.js';
 import { readReportText } from '../ingest/load/report-text.js';
 import { reconcile } from '../ingest/reconcile.js';
 import type { ParseNote, ReportDocument, SelfScore } from '../ingest/report-document.js';
-import { parseReport } from '../ingest/report/report-parser.js';
+import { parseReportText } from '../ingest/report/national/parse-report-text.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
 /** One part of a report as validate reports it: found with a count, empty, or missing. */
@@ -56,21 +56,29 @@ function partLines(doc: ReportDocument, understood: number): PartLine[] {
       status: 'found',
       detail: `total final ${doc.byNature.TOTAL.final ?? '-'} 万元; ${categories} of 5 categories with a final amount; ${doc.revenueByFunction.length + doc.expenditureByFunction.length} functional-class amounts`,
     },
-    counted('表1 重点工作任务', '年度总体工作和重点工作任务', doc.keyTasks.length, 'rows'),
+    // The national framework has no key-task table: nothing to report missing.
+    ...(doc.template === 'GUANGZHOU'
+      ? [counted('表1 重点工作任务', '年度总体工作和重点工作任务', doc.keyTasks.length, 'rows')]
+      : []),
     {
       part: '自评结论',
       status: 'found',
       detail: `self-score ${doc.score.total} of ${doc.score.totalWeight}${scoreParts(doc.score)}`,
     },
     {
-      ...counted('表3 关键指标', '履职效能分析', doc.indicators.length, 'rows'),
+      ...counted(
+        doc.template === 'GUANGZHOU' ? '表3 关键指标' : '关键绩效指标表',
+        '履职效能分析',
+        doc.indicators.length,
+        'rows',
+      ),
       detail:
         doc.indicators.length === 0
           ? ''
           : `${doc.indicators.length} rows, ${understood} read into measures`,
     },
     counted(
-      doc.template === 'GUANGZHOU' ? '表4 管理效率' : '评分表',
+      doc.template === 'GUANGZHOU' ? '表4 管理效率' : '评分表 (投入/过程/产出/效果)',
       '管理效率分析',
       doc.managementScores.length,
       'scored rows',
@@ -98,7 +106,7 @@ async function validateFile(file: string, io: CliIo): Promise<FileSummary> {
   });
   let doc: ReportDocument;
   try {
-    doc = parseReport(await readReportText(file), name);
+    doc = parseReportText(await readReportText(file), name);
   } catch (error) {
     io.out(`${name}: REFUSED`);
     io.out(`  ${error instanceof Error ? error.message : String(error)}`);

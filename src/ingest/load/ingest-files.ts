@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { loadReport, type LoadOptions, type LoadResult } from './report-loader.js';
-import { parseReport } from '../report/report-parser.js';
+import { parseReportText } from '../report/national/parse-report-text.js';
 import { isReportFile, readReportText, ReportFileError } from './report-text.js';
 
 /**
@@ -31,7 +31,7 @@ export async function ingestFile(
 ): Promise<LoadResult> {
   const name = relative(process.cwd(), file) || file;
   const text = await readReportText(file);
-  return loadReport(db, parseReport(text, name), text, options);
+  return loadReport(db, parseReportText(text, name), text, options);
 }
 
 /**

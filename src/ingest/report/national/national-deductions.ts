@@ -1,0 +1,91 @@
+/**
+ * Deductions (扣分) of a national-framework report (docs/domain.md, "Deductions and their
+ * trends"): every score-table row that scored below its weight loses weight − score points
+ * (source TABLE); a clause of the evaluation prose that states lost points (`…，致使“预算完成率”
+ * 指标被扣0.2分`) attaches its reason to the row it names, or failing that to the one row that
+ * lost the same points (source BOTH). A stated deduction that matches no row is kept (source
+ * PARAGRAPH) and noted, so that nothing the report says is lost.
+ */
+import { compareDecimals, subtractDecimals, sumDecimals } from '../../decimal.js';
+import type { Deduction, ManagementScoreRow, ParseNote } from '../../report-document.js';
+import type { StatedDeduction } from '../parse-deductions.js';
+import { partOfLevel1 } from './national-vocabulary.js';
+
+/** Names are compared without quotation marks: `“三公经费”变动率` is quoted in some reports, not in others. */
+function unquoted(text: string): string {
+  return text.replace(/[“”"‘’'「」『』]/g, '');
+}
+
+/** A stated clause's part when it names no row: by the level-1 indicator it names, else MANAGEMENT. */
+function partOfClause(text: string): Deduction['part'] {
+  return /产出|效果|效益|满意度/.test(text) ? 'DUTY' : 'MANAGEMENT';
+}
+
+/** Deductions from the score table and the stated clauses, with notes on clauses that disagree. */
+export function scoreTableDeductions(
+  rows: readonly ManagementScoreRow[],
+  stated: readonly StatedDeduction[],
+): { deductions: Deduction[]; notes: ParseNote[] } {
+  const lost = rows.filter((r) => compareDecimals(r.weight, r.score) > 0);
+  const deductions: Deduction[] = lost.map((r) => ({
+    // 投入/过程 → MANAGEMENT, 产出/效果 → DUTY: see partOfLevel1.
+    part: partOfLevel1(r.level1),
+    item: r.level3,
+    level2: r.level2 || null,
+    reason: null,
+    points: subtractDecimals(r.weight, r.score),
+    source: 'TABLE',
+  }));
+  const notes: ParseNote[] = [];
+  for (const s of stated) {
+    const text = unquoted(s.text);
+    let matched = deductions.filter(
+      (d) => d.source !== 'PARAGRAPH' && d.item !== null && text.includes(unquoted(d.item)),
+    );
+    // The framework repeats some level-3 names under two groups (管理制度健全性 under 预算管理
+    // and 资产管理): the group the clause names decides.
+    if (matched.length > 1) {
+      const byGroup = matched.filter((d) => d.level2 !== null && text.includes(d.level2));
+      if (byGroup.length > 0) matched = byGroup;
+    }
+    if (matched.length === 0) {
+      const samePoints = deductions.filter(
+        (d) => d.source === 'TABLE' && compareDecimals(d.points, s.points) === 0,
+      );
+      if (samePoints.length === 1) matched = samePoints;
+    }
+    if (matched.length === 0) {
+      deductions.push({
+        part: partOfClause(text),
+        item: null,
+        level2: null,
+        reason: s.reason,
+        points: s.points,
+        source: 'PARAGRAPH',
+      });
+      notes.push({
+        check: 'deduction.paragraph_unmatched',
+        severity: 'WARNING',
+        message: `evaluation states ${s.points} points lost (${s.reason}) but no score-table row lost them`,
+        expected: s.points,
+        actual: null,
+      });
+      continue;
+    }
+    for (const d of matched) {
+      d.reason = s.reason;
+      d.source = 'BOTH';
+    }
+    const tablePoints = sumDecimals(matched.map((d) => d.points));
+    if (compareDecimals(tablePoints, s.points) !== 0) {
+      notes.push({
+        check: 'deduction.paragraph_vs_table',
+        severity: 'WARNING',
+        message: `evaluation states ${s.points} points lost for ${matched.map((d) => d.item).join('、')}; the score table shows ${tablePoints}`,
+        expected: s.points,
+        actual: tablePoints,
+      });
+    }
+  }
+  return { deductions, notes };
+}
