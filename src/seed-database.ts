@@ -4,6 +4,7 @@ import { readDepartmentRegistry, registerDepartments } from './ingest/load/depar
 import { ingestFiles, reportFiles } from './ingest/load/ingest-files.js';
 import type { LoadResult } from './ingest/load/report-loader.js';
 import { loadDemoCorpus, type DemoLoad } from './synthetic/demo-corpus.js';
+import { loadNationalDemo } from './synthetic/national/national-demo.js';
 
 /** What start-up loaded. */
 export interface SeedSummary {
@@ -11,6 +12,8 @@ export interface SeedSummary {
   reports: LoadResult[];
   /** The synthetic demo corpus, unless configured off (JIXIAO_DEMO=0). */
   demo: DemoLoad | null;
+  /** Its national-framework part (财预〔2013〕53号 reports), with it. */
+  nationalDemo: DemoLoad | null;
 }
 
 /**
@@ -22,5 +25,6 @@ export async function seedDatabase(db: Db, config: Config): Promise<SeedSummary>
   await registerDepartments(db.kysely, departments);
   const reports = await ingestFiles(db.kysely, await reportFiles([config.seedReportsDir]));
   const demo = config.loadDemo ? await loadDemoCorpus(db) : null;
-  return { departments: departments.length, reports, demo };
+  const nationalDemo = config.loadDemo ? await loadNationalDemo(db) : null;
+  return { departments: departments.length, reports, demo, nationalDemo };
 }

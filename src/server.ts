@@ -30,6 +30,10 @@ export async function startServer(
     );
     if (seeded.demo)
       log(`synthetic demo corpus: ${seeded.demo.reports} reports (${seeded.demo.status})`);
+    if (seeded.nationalDemo)
+      log(
+        `synthetic demo, national framework: ${seeded.nationalDemo.reports} reports (${seeded.nationalDemo.status})`,
+      );
   } finally {
     await writer.close();
   }

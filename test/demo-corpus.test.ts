@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWriter } from '../src/db/prepare-database.js';
 import { seedDatabase } from '../src/seed-database.js';
 import { DEMO_CORPUS } from '../src/synthetic/demo-corpus.js';
+import { NATIONAL_DEMO } from '../src/synthetic/national/national-demo.js';
 import { ReportFiguresDocument } from './generated/graphql.js';
 import { tableCounts, tempConfig } from './support/temp-database.js';
 import { execute, postGraphQL, startTestServer } from './support/test-server.js';
@@ -31,7 +32,8 @@ describe('the synthetic demo corpus loaded by npm start', () => {
       '{ departments(first: 500) { totalCount nodes { code name synthetic reports { synthetic } } } }',
     );
     const nodes = response.data!.departments.nodes;
-    const demo = nodes.filter((n) => n.code !== 'gz-zfw');
+    const national = new Set(NATIONAL_DEMO.departments.map((d) => d.code) as string[]);
+    const demo = nodes.filter((n) => n.code !== 'gz-zfw' && !national.has(n.code));
     expect(demo).toHaveLength(DEMO_CORPUS.departments);
     expect(
       demo.every(
@@ -39,6 +41,30 @@ describe('the synthetic demo corpus loaded by npm start', () => {
       ),
     ).toBe(true);
     expect(demo.reduce((a, d) => a + d.reports.length, 0)).toBe(demoReports);
+  });
+
+  it('mixes in national-framework reports: six departments of a fictitious county, 2019-2024, all synthetic', async () => {
+    const { data } = await postGraphQL<{
+      department: {
+        name: string;
+        synthetic: boolean;
+        reports: { year: number; template: string; synthetic: boolean }[];
+      };
+    }>(
+      server.url,
+      `{ department(code: "${NATIONAL_DEMO.departments[0].code}") { name synthetic reports { year template synthetic } } }`,
+    );
+    const department = data!.department;
+    expect(department.name).toBe('示例市长乐示范县公安局');
+    expect(department.synthetic).toBe(true);
+    expect(department.reports.map((r) => [r.year, r.template, r.synthetic])).toEqual(
+      [2019, 2020, 2021, 2022, 2023, 2024].map((year) => [year, 'NATIONAL_53', true]),
+    );
+    const { data: mixed } = await postGraphQL<{ benchmark: { templates: string[] } }>(
+      server.url,
+      '{ benchmark(metric: SELF_SCORE, year: 2023) { templates } }',
+    );
+    expect(mixed!.benchmark.templates).toEqual(['GUANGZHOU', 'NATIONAL_53']);
   });
 
   it('leaves the real report real and its figures unchanged', async () => {
@@ -66,6 +92,8 @@ describe('the synthetic demo corpus loaded by npm start', () => {
       const second = await seedDatabase(db, config);
       expect(first.demo).toEqual({ status: 'loaded', reports: demoReports });
       expect(second.demo).toEqual({ status: 'present', reports: demoReports });
+      expect(first.nationalDemo).toEqual({ status: 'loaded', reports: 36 });
+      expect(second.nationalDemo).toEqual({ status: 'present', reports: 36 });
       expect(await tableCounts(db)).toEqual(counts);
     } finally {
       await db.close();
