@@ -62,4 +62,35 @@ describe('provenance on the real report', () => {
       expect(source.page).toBe(lineAt(source.line).page);
     }
   });
+
+  it('puts each 表2 row at its line, where its three amounts are printed', async () => {
+    const { data } = await postGraphQL<{
+      report: {
+        expenditure: Record<
+          string,
+          { initialBudget: number; final: number; source: { line: number; page: number } }
+        >;
+      };
+    }>(
+      server.url,
+      `{ report(department: "gz-zfw", year: 2023) { expenditure {
+          total { initialBudget final source { line page } }
+          basic { initialBudget final source { line page } }
+          personnel { initialBudget final source { line page } }
+          public { initialBudget final source { line page } }
+          project { initialBudget final source { line page } } } } }`,
+    );
+    const rows = Object.values(data!.report.expenditure);
+    expect(rows).toHaveLength(5);
+    for (const row of rows) {
+      const printed = (
+        lineAt(row.source.line)
+          .text.replace(/,/g, '')
+          .match(/\d+\.\d+/g) ?? []
+      ).map(Number);
+      expect(printed).toContain(row.initialBudget);
+      expect(printed).toContain(row.final);
+      expect(row.source.page).toBe(lineAt(row.source.line).page);
+    }
+  });
 });

@@ -75,7 +75,7 @@ export interface FunctionAmountTable extends ReportChild, SourcePlace {
   amount: Decimal;
 }
 
-export interface ExpenditureByNatureTable extends ReportChild {
+export interface ExpenditureByNatureTable extends ReportChild, SourcePlace {
   category: NatureCategory;
   initial_budget: Decimal | null;
   full_year_budget: Decimal | null;

@@ -60,6 +60,13 @@ const StageAmountsRef = builder.objectRef<NatureRow | null>('StageAmounts').impl
       resolve: (r) => toFloat(r?.final),
       description: '决算数: final accounts.',
     }),
+    source: t.field({
+      type: SourceLocationRef,
+      nullable: true,
+      description: 'Where the row was read: file, page and line of 表2.',
+      resolve: (r) =>
+        r && sourceOf(r, `${r.category} ${r.initial_budget} ${r.full_year_budget} ${r.final}`),
+    }),
   }),
 });
 

@@ -67,7 +67,7 @@ function ratioCheck(
   };
 }
 
-const STAGES: readonly (readonly [keyof StageAmounts, string])[] = [
+const STAGES: readonly (readonly [Exclude<keyof StageAmounts, 'line'>, string])[] = [
   ['initialBudget', '年初预算数'],
   ['fullYearBudget', '全年预算数'],
   ['final', '决算数'],

@@ -23,6 +23,8 @@ export interface StageAmounts {
   initialBudget: Decimal | null;
   fullYearBudget: Decimal | null;
   final: Decimal | null;
+  /** The line of the table row the amounts were read from; absent where they come from prose. */
+  line?: number;
 }
 
 /** 表1: one key task. */

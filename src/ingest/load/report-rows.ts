@@ -92,6 +92,7 @@ export function reportRows({
         initial_budget: a.initialBudget,
         full_year_budget: a.fullYearBudget,
         final: a.final,
+        ...placeOf(doc, a.line ?? 0),
       };
     }),
     stated_figures: doc.statedFigures.map((f) => ({

@@ -65,7 +65,12 @@ export function parseExpenditureTable(
       throw new ReportParseError(file, SECTION, line.no, `row "${label}" appears twice`);
     }
     const stages = [match[2]!, match[3]!, match[4]!].map(amount);
-    found[category] = { initialBudget: stages[0]!, fullYearBudget: stages[1]!, final: stages[2]! };
+    found[category] = {
+      initialBudget: stages[0]!,
+      fullYearBudget: stages[1]!,
+      final: stages[2]!,
+      line: line.no,
+    };
   }
   for (const [category, pattern] of ROWS) {
     if (!found[category]) {

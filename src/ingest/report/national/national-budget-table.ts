@@ -14,7 +14,10 @@ import { isTableTitle } from './table-title.js';
 const SECTION = '部门整体支出情况表';
 
 /** Stage columns by what their header says; 全年预算 is the budget as adjusted during the year. */
-const STAGES: readonly (readonly [keyof StageAmounts, RegExp])[] = [
+/** A stage of 表2-like amounts (the row's line is kept beside them). */
+type Stage = Exclude<keyof StageAmounts, 'line'>;
+
+const STAGES: readonly (readonly [Stage, RegExp])[] = [
   ['initialBudget', /年初预算数?/],
   ['fullYearBudget', /全年预算数?|调整后?预算数?/],
   ['final', /决算数?|实际支出数?/],
@@ -49,7 +52,7 @@ function isHeaderLine(text: string): boolean {
 }
 
 /** The stage columns a header names, in its order, or null when it names none. */
-function stagesOf(header: string): (keyof StageAmounts)[] | null {
+function stagesOf(header: string): Stage[] | null {
   const found = STAGES.map(([stage, word]) => ({ stage, at: header.search(word) }))
     .filter((s) => s.at >= 0)
     .sort((a, b) => a.at - b.at);
@@ -92,7 +95,12 @@ export function parseNationalBudgetTable(
       if (byNature[category]) {
         throw new ReportParseError(file, SECTION, line.no, `row "${label}" appears twice`);
       }
-      const amounts: StageAmounts = { initialBudget: null, fullYearBudget: null, final: null };
+      const amounts: StageAmounts = {
+        initialBudget: null,
+        fullYearBudget: null,
+        final: null,
+        line: line.no,
+      };
       stages.forEach((stage, s) => {
         const cell = match[s + 2]!;
         amounts[stage] = /^[-－—]+$/.test(cell) ? null : parseDecimal(cell);

@@ -11,7 +11,11 @@ import type { NationalBudgetProse } from './national-budget-prose.js';
 import type { NationalBudgetTable } from './national-budget-table.js';
 
 const CATEGORIES: readonly NatureCategory[] = ['TOTAL', 'BASIC', 'PERSONNEL', 'PUBLIC', 'PROJECT'];
-const STAGES: readonly (keyof StageAmounts)[] = ['initialBudget', 'fullYearBudget', 'final'];
+const STAGES: readonly Exclude<keyof StageAmounts, 'line'>[] = [
+  'initialBudget',
+  'fullYearBudget',
+  'final',
+];
 
 function stated(prose: NationalBudgetProse, name: string): Decimal | null {
   return prose.statedFigures.find((f) => f.name === name)?.value ?? null;
@@ -43,6 +47,7 @@ export function nationalByNature(
     const row = table?.byNature[category];
     const amounts = { ...fromProse[category] };
     for (const stage of STAGES) amounts[stage] = row?.[stage] ?? amounts[stage];
+    if (row?.line !== undefined) amounts.line = row.line;
     out[category] = amounts;
   }
   return out;
