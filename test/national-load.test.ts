@@ -118,4 +118,23 @@ describe('a national-framework report, end to end', () => {
     );
     expect(data!.benchmark).toEqual({ count: 2, templates: ['GUANGZHOU', 'NATIONAL_53'] });
   });
+
+  it('says which template each risk entry and each deduction group comes from', async () => {
+    const { data } = await postGraphQL<{
+      lowTargetRisk: { department: { code: string }; template: string }[];
+      deductionTrends: { key: string; templates: string[] }[];
+    }>(
+      server.url,
+      `{ lowTargetRisk(year: 2023) { department { code } template }
+         deductionTrends(fromYear: 2023, toYear: 2023, by: LEVEL2) { key templates } }`,
+    );
+    expect(
+      Object.fromEntries(data!.lowTargetRisk.map((r) => [r.department.code, r.template])),
+    ).toEqual({ 'gz-zfw': 'GUANGZHOU', [DEPARTMENT.code]: 'NATIONAL_53' });
+    const templates = new Set(data!.deductionTrends.flatMap((t) => t.templates));
+    expect(templates).toEqual(new Set(['GUANGZHOU', 'NATIONAL_53']));
+    // Each group holds the items of one framework here: 表4's level-2 groups and the national
+    // table's differ.
+    expect(data!.deductionTrends.every((t) => t.templates.length === 1)).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { checkScope, scopeFilter, type Scope } from './scope.js';
 import type { Reader } from './reader.js';
+import type { ReportTemplate } from '../db/tables.js';
 
 export type DeductionDimension = 'INDICATOR' | 'DEPARTMENT' | 'LEVEL2';
 export type Trend = 'IMPROVING' | 'WORSENING' | 'FLAT';
@@ -22,6 +23,11 @@ export interface DeductionTrend {
   trend: Trend;
   /** For DEPARTMENT: level-3 items the department lost points on in two or more years. */
   repeatedItems: string[];
+  /**
+   * Template families of the reports whose deductions make up this group (docs/domain.md,
+   * "Other templates"); more than one means items of different frameworks are counted together.
+   */
+  templates: ReportTemplate[];
 }
 
 export interface DeductionTrendArgs extends Scope {
@@ -70,6 +76,7 @@ interface TrendRow {
   synthetic_departments: number;
   points_lost: string;
   repeated_items: string[] | null;
+  templates: ReportTemplate[] | null;
 }
 
 /**
@@ -85,12 +92,12 @@ export async function deductionTrends(
   const k = KEY[args.by];
   const { rows } = await sql<TrendRow>`
     WITH s AS (
-      SELECT r.id AS report_id, r.department_code, dep.name AS department_name, dep.synthetic, r.year
+      SELECT r.id AS report_id, r.department_code, dep.name AS department_name, dep.synthetic, r.year, r.template
       FROM reports r JOIN departments dep ON dep.code = r.department_code
       WHERE ${scopeFilter(args, { year: 'r.year', department: 'r.department_code', synthetic: 'dep.synthetic' })}
     ),
     lost AS (
-      SELECT ${sql.raw(k.key)} AS key, ${sql.raw(k.label)} AS label, s.department_code, s.synthetic, s.year, d.item, d.points
+      SELECT ${sql.raw(k.key)} AS key, ${sql.raw(k.label)} AS label, s.department_code, s.synthetic, s.year, s.template, d.item, d.points
       FROM deductions d JOIN s ON s.report_id = d.report_id
     ),
     grid AS (
@@ -111,13 +118,18 @@ export async function deductionTrends(
       FROM (SELECT department_code, item FROM lost WHERE item IS NOT NULL
             GROUP BY department_code, item HAVING count(DISTINCT year) >= 2)
       GROUP BY department_code
+    ),
+    frameworks AS (
+      SELECT key, list(DISTINCT template ORDER BY template) AS templates FROM lost GROUP BY key
     )
     SELECT g.key, g.label, g.year, coalesce(p.departments, 0) AS departments, coalesce(p.synthetic_departments, 0) AS synthetic_departments,
            coalesce(p.points_lost, 0) AS points_lost,
-           ${args.by === 'DEPARTMENT' ? sql`rp.repeated_items` : sql`NULL::VARCHAR[]`} AS repeated_items
+           ${args.by === 'DEPARTMENT' ? sql`rp.repeated_items` : sql`NULL::VARCHAR[]`} AS repeated_items,
+           fw.templates
     FROM grid g
     LEFT JOIN per_year p ON p.key = g.key AND p.year = g.year
     LEFT JOIN repeated rp ON rp.key = g.key
+    LEFT JOIN frameworks fw ON fw.key = g.key
     ORDER BY sum(coalesce(p.points_lost, 0)) OVER (PARTITION BY g.key) DESC, g.key, g.year`.execute(
     db,
   );
@@ -129,6 +141,7 @@ export async function deductionTrends(
       points: [],
       trend: 'FLAT',
       repeatedItems: r.repeated_items ?? [],
+      templates: r.templates ?? [],
     };
     trend.points.push({
       year: Number(r.year),

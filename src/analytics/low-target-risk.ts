@@ -4,6 +4,7 @@ import { checkScope, scopeFilter, type Scope } from './scope.js';
 import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 import { measureFactsSql } from './measure-facts.js';
 import type { Reader } from './reader.js';
+import type { ReportTemplate } from '../db/tables.js';
 
 /** How what a department admits compares with what was detected. */
 export type Admission =
@@ -13,6 +14,8 @@ export interface DepartmentTargetRisk {
   departmentCode: string;
   year: number;
   peerKey: string;
+  /** The report's template family: its key indicators are judged alike, its scores are not. */
+  template: ReportTemplate;
   /** Measures that are evidence for the target question (not milestones, cost caps, copies…). */
   measurable: number;
   /** RATIO: attainment ≥ the threshold (by default DEFAULT_MIN_ATTAINMENT). */
@@ -47,6 +50,7 @@ export async function lowTargetRisk(
     department_code: string;
     year: number;
     peer_key: string;
+    template: ReportTemplate;
     measurable: number;
     overshooting: number;
     ceiling_hits: number;
@@ -56,7 +60,7 @@ export async function lowTargetRisk(
     rank: number;
   }>`
     WITH s AS (
-      SELECT r.id, r.department_code, r.year, ${peerKeySql(args.peerGroup)} AS peer_key
+      SELECT r.id, r.department_code, r.year, r.template, ${peerKeySql(args.peerGroup)} AS peer_key
       FROM reports r JOIN departments d ON d.code = r.department_code
       WHERE ${scopeFilter(scope, { year: 'r.year', synthetic: 'd.synthetic' })}
     ),
@@ -76,7 +80,7 @@ export async function lowTargetRisk(
       FROM problems WHERE report_id IN (SELECT id FROM s) GROUP BY report_id
     ),
     scored AS (
-      SELECT s.department_code, s.year, s.peer_key,
+      SELECT s.department_code, s.year, s.template, s.peer_key,
              coalesce(c.measurable, 0) AS measurable, coalesce(c.overshooting, 0) AS overshooting,
              coalesce(c.ceiling_hits, 0) AS ceiling_hits, coalesce(c.ratchet_failures, 0) AS ratchet_failures,
              coalesce(a.admitted, false) AS admitted,
@@ -93,6 +97,7 @@ export async function lowTargetRisk(
       departmentCode: r.department_code,
       year: Number(r.year),
       peerKey: r.peer_key,
+      template: r.template,
       measurable: Number(r.measurable),
       overshooting: Number(r.overshooting),
       ceilingHits: Number(r.ceiling_hits),

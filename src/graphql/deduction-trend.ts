@@ -5,7 +5,7 @@ import {
 } from '../analytics/deduction-trends.js';
 import { builder } from './builder.js';
 import { departmentsArg, includeSyntheticArg, scopeOf, yearRangeArgs } from './scope-args.js';
-import { TrendEnum } from './enums.js';
+import { TrendEnum, ReportTemplateEnum } from './enums.js';
 import { toFloatStrict } from './numbers.js';
 
 const DeductionDimensionEnum = builder.enumType('DeductionDimension', {
@@ -56,6 +56,12 @@ const DeductionTrendRef = builder.objectRef<DeductionTrend>('DeductionTrend').im
     }),
     repeatedItems: t.exposeStringList('repeatedItems', {
       description: 'DEPARTMENT only: items lost in two or more years.',
+    }),
+    templates: t.field({
+      type: [ReportTemplateEnum],
+      resolve: (d) => d.templates,
+      description:
+        'Template families of the reports behind this group. More than one: items of different frameworks (表4 vs the national score table) are counted together.',
     }),
   }),
 });

@@ -6,6 +6,7 @@ import {
   type RatchetFinding,
 } from '../analytics/target-findings.js';
 import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
+import { ReportTemplateEnum } from './enums.js';
 import { builder } from './builder.js';
 import {
   departmentsArg,
@@ -128,6 +129,12 @@ const DepartmentTargetRiskRef = builder
       }),
       year: t.exposeInt('year', { description: 'Fiscal year.' }),
       peerKey: t.exposeString('peerKey', { description: 'The peer group it is ranked in.' }),
+      template: t.field({
+        type: ReportTemplateEnum,
+        resolve: (r) => r.template,
+        description:
+          'The report’s template family. Key indicators of both families are judged by the same rules; a peer group that mixes them compares like for like only on those.',
+      }),
       measurable: t.exposeInt('measurable', { description: 'Measures that count as evidence.' }),
       overshooting: t.exposeInt('overshooting', {
         description: `Measures with attainment ≥ ${DEFAULT_MIN_ATTAINMENT} (RATIO).`,
