@@ -221,15 +221,18 @@ describe('the expenditure table', () => {
         '项目支出 400.00 369.50',
       ]),
     )!;
+    // Each row keeps the line it was read from (4 and 7 of the table's text).
     expect(table.byNature.TOTAL).toEqual({
       initialBudget: null,
       fullYearBudget: '1300',
       final: '1250',
+      line: 4,
     });
     expect(table.byNature.PUBLIC).toEqual({
       initialBudget: null,
       fullYearBudget: '100',
       final: '90.5',
+      line: 7,
     });
     expect([table.start, table.end]).toEqual([0, 8]);
   });

@@ -93,4 +93,32 @@ describe('provenance on the real report', () => {
       expect(row.source.page).toBe(lineAt(row.source.line).page);
     }
   });
+
+  it('puts each deduction read from 表4 at its scored row, and none at a paragraph-only one', async () => {
+    const { data } = await postGraphQL<{
+      report: {
+        managementScores: { level3: string; source: { line: number } }[];
+        deductions: {
+          item: string | null;
+          source: string;
+          sourceLocation: { line: number } | null;
+        }[];
+      };
+    }>(
+      server.url,
+      `{ report(department: "gz-zfw", year: 2023) {
+          managementScores { level3 source { line } }
+          deductions { item source sourceLocation { line } } } }`,
+    );
+    const { managementScores, deductions } = data!.report;
+    expect(deductions).toHaveLength(4);
+    for (const d of deductions) {
+      if (d.source === 'PARAGRAPH') expect(d.sourceLocation).toBeNull();
+      else
+        expect(d.sourceLocation!.line).toBe(
+          managementScores.find((m) => m.level3 === d.item)!.source.line,
+        );
+    }
+    expect(deductions.filter((d) => d.sourceLocation !== null)).toHaveLength(3);
+  });
 });

@@ -121,7 +121,7 @@ export interface ManagementScoresTable extends ReportChild, SourcePlace {
   score_rate: Decimal | null;
 }
 
-export interface DeductionsTable extends ReportChild {
+export interface DeductionsTable extends ReportChild, SourcePlace {
   seq: number;
   part: ScorePart;
   item: string | null;

@@ -73,5 +73,12 @@ export const DeductionRef = builder.objectRef<Selectable<DeductionsTable>>('Dedu
       description:
         'Where it was found: TABLE (表4 weight − score), PARAGRAPH (analysis text) or BOTH.',
     }),
+    sourceLocation: t.field({
+      type: SourceLocationRef,
+      nullable: true,
+      description:
+        'File, page and line of the scored row the points were read from; null when only a paragraph states them.',
+      resolve: (d) => sourceOf(d, `${d.item ?? ''} −${d.points}`),
+    }),
   }),
 });

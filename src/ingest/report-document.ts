@@ -65,6 +65,8 @@ export interface Deduction {
   reason: string | null;
   points: Decimal;
   source: 'PARAGRAPH' | 'TABLE' | 'BOTH';
+  /** The line of the scored row the points were read from; absent for a paragraph's alone. */
+  line?: number;
 }
 
 /** Points scored out of the points available, for one part of the self-score. */

@@ -162,6 +162,7 @@ export function reportRows({
       reason: d.reason,
       points: d.points,
       source: d.source,
+      ...placeOf(doc, d.line ?? 0),
     })),
     data_quality_issues: reconcile(doc).map((n, i) => ({
       ...key,

@@ -85,6 +85,7 @@ export function managementDeductions(
       reason: null,
       points: subtractDecimals(r.weight, r.score),
       source: 'TABLE',
+      line: r.line,
     }));
   const notes: ParseNote[] = [];
   for (const s of stated) {

@@ -35,6 +35,7 @@ export function scoreTableDeductions(
     reason: null,
     points: subtractDecimals(r.weight, r.score),
     source: 'TABLE',
+    line: r.line,
   }));
   const notes: ParseNote[] = [];
   for (const s of stated) {
