@@ -4,13 +4,23 @@ import { splitLines } from '../src/ingest/report/source-text.js';
 import { realReportSlice } from './support/real-report.js';
 
 describe('expenditure table (表2)', () => {
-  it('reads five categories x three stages from the real report', () => {
+  it('reads five categories x three stages from the real report, each with its line', () => {
     expect(parseExpenditureTable('real.txt', realReportSlice(415, 444))).toEqual({
-      TOTAL: { initialBudget: '10283.32', fullYearBudget: '10192.48', final: '10105.79' },
-      BASIC: { initialBudget: '6777.42', fullYearBudget: '6759.56', final: '6756.71' },
-      PERSONNEL: { initialBudget: '6373.21', fullYearBudget: '6226.67', final: '6225.01' },
-      PUBLIC: { initialBudget: '404.21', fullYearBudget: '532.88', final: '531.7' },
-      PROJECT: { initialBudget: '3505.9', fullYearBudget: '3432.92', final: '3349.08' },
+      TOTAL: {
+        initialBudget: '10283.32',
+        fullYearBudget: '10192.48',
+        final: '10105.79',
+        line: 435,
+      },
+      BASIC: { initialBudget: '6777.42', fullYearBudget: '6759.56', final: '6756.71', line: 437 },
+      PERSONNEL: {
+        initialBudget: '6373.21',
+        fullYearBudget: '6226.67',
+        final: '6225.01',
+        line: 439,
+      },
+      PUBLIC: { initialBudget: '404.21', fullYearBudget: '532.88', final: '531.7', line: 441 },
+      PROJECT: { initialBudget: '3505.9', fullYearBudget: '3432.92', final: '3349.08', line: 443 },
     });
   });
 
@@ -22,6 +32,7 @@ describe('expenditure table (表2)', () => {
       initialBudget: null,
       fullYearBudget: null,
       final: null,
+      line: 5,
     });
   });
 

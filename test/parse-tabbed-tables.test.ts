@@ -173,6 +173,7 @@ describe('表2 with one line per row', () => {
       initialBudget: '3505.9',
       fullYearBudget: '3432.92',
       final: '3349.08',
+      line: 7,
     });
     expect(byNature.TOTAL.final).toBe('10105.79');
   });
