@@ -85,4 +85,21 @@ describe('expenditureStructure', () => {
     expect(parts[0]!.share).toBeCloseTo(5438.96 / 10105.79, 12);
     expect(parts[0]!.initialBudget).toBeNull();
   });
+
+  it('names each component’s parent, so that the top-level shares add up to 1 for every department', async () => {
+    const { data } = await execute(server.url, ExpenditureStructureDocument, {
+      year: 2023,
+      by: 'NATURE',
+    });
+    const structures = data!.expenditureStructure;
+    expect(structures.length).toBeGreaterThan(1);
+    for (const s of structures) {
+      expect(s.parts.filter((p) => !p.topLevel).map((p) => [p.key, p.parent])).toEqual([
+        ['PERSONNEL', 'BASIC'],
+        ['PUBLIC', 'BASIC'],
+      ]);
+      const topLevel = s.parts.filter((p) => p.topLevel).reduce((sum, p) => sum + p.share!, 0);
+      expect(topLevel).toBeCloseTo(1, 9);
+    }
+  });
 });

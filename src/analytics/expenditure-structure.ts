@@ -7,6 +7,12 @@ export type StructureDimension = 'NATURE' | 'FUNCTION_CLASS';
 export interface StructurePart {
   key: string;
   label: string;
+  /**
+   * The key of the part this one is a component of (人员经费 and 公用经费 make up 基本支出), or null
+   * for a top-level part. The top-level parts' shares add up to 1; summing all parts counts the
+   * components twice.
+   */
+  parent: string | null;
   initialBudget: string | null;
   fullYearBudget: string | null;
   final: string | null;
@@ -28,6 +34,9 @@ export interface StructureArgs extends Pick<Scope, 'departments'> {
   year: number;
   by: StructureDimension;
 }
+
+/** 表2: personnel and public funds are the two parts of basic expenditure. */
+const NATURE_PARENTS: Record<string, string> = { PERSONNEL: 'BASIC', PUBLIC: 'BASIC' };
 
 const NATURE_LABELS: Record<string, string> = {
   BASIC: '基本支出',
@@ -106,6 +115,7 @@ export async function expenditureStructure(
     entry.parts.push({
       key: r.key,
       label: NATURE_LABELS[r.key] ?? r.label,
+      parent: args.by === 'NATURE' ? (NATURE_PARENTS[r.key] ?? null) : null,
       initialBudget: r.initial_budget,
       fullYearBudget: r.full_year_budget,
       final: r.final,

@@ -26,6 +26,15 @@ const StructurePartRef = builder.objectRef<StructurePart>('StructurePart').imple
       description: 'BASIC, PERSONNEL, PUBLIC, PROJECT, or a functional class code (201 …).',
     }),
     label: t.exposeString('label', { description: 'Chinese label.' }),
+    parent: t.exposeString('parent', {
+      nullable: true,
+      description:
+        'Key of the part this one is a component of (PERSONNEL and PUBLIC make up BASIC); null for a top-level part. Sum shares over top-level parts only: they add up to 1.',
+    }),
+    topLevel: t.boolean({
+      resolve: (p) => p.parent === null,
+      description: 'Not a component of another part: the top-level parts add up to the total.',
+    }),
     initialBudget: t.float({
       nullable: true,
       resolve: (p) => toFloat(p.initialBudget),
