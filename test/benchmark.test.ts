@@ -105,6 +105,7 @@ describe('benchmark', () => {
     expect(data!.benchmark.entries.map((e) => e.department.code)).toEqual([REAL.code]);
     expect(data!.benchmark).toMatchObject({
       count: 1,
+      tooSmall: true,
       syntheticCount: 0,
       median: 96.97,
       templates: ['GUANGZHOU'],
@@ -120,5 +121,12 @@ describe('benchmark', () => {
     expect(data!.benchmark.entries).toHaveLength(1);
     expect(data!.benchmark.count).toBe(6);
     expect(data!.benchmark.entries[0]!.value).toBeCloseTo(6756.71 / 10105.79, 12);
+  });
+
+  it('says of every peer group with fewer than five departments that it is too small to compare with', async () => {
+    const b = await run('SECTOR');
+    expect(b.groups.length).toBeGreaterThan(1);
+    for (const g of b.groups) expect(g.tooSmall).toBe(g.count < 5);
+    expect(b.tooSmall).toBe(b.count < 5);
   });
 });

@@ -7,10 +7,18 @@ import type { Reader } from './reader.js';
 
 export type { PeerGroup };
 
+/**
+ * Fewer departments with a value than this, and quartiles, z-scores and outliers say little: a
+ * peer group of one is its own median. The answer says so (Distribution.tooSmall).
+ */
+export const MIN_PEER_GROUP = 5;
+
 /** The distribution of a metric over one peer group. */
 export interface Distribution {
   peerKey: string;
   count: number;
+  /** count < MIN_PEER_GROUP: the figures describe too few departments to compare with. */
+  tooSmall: boolean;
   min: number | null;
   p25: number | null;
   median: number | null;
@@ -77,7 +85,19 @@ interface StatsRow {
 
 function distribution(row: StatsRow): Distribution {
   const { min, p25, median, p75, max, mean, stddev } = row;
-  return { peerKey: row.peer_key, count: Number(row.n), min, p25, median, p75, max, mean, stddev };
+  const count = Number(row.n);
+  return {
+    peerKey: row.peer_key,
+    count,
+    tooSmall: count < MIN_PEER_GROUP,
+    min,
+    p25,
+    median,
+    p75,
+    max,
+    mean,
+    stddev,
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   type Benchmark,
   type BenchmarkEntry,
   type Distribution,
+  MIN_PEER_GROUP,
 } from '../analytics/benchmark.js';
 import { builder } from './builder.js';
 import {
@@ -19,6 +20,7 @@ import { DepartmentRef } from './refs.js';
 
 const distributionFields = {
   count: 'Departments with a value.',
+  tooSmall: `Fewer than ${MIN_PEER_GROUP} departments with a value: quartiles, z-scores and outliers say little about so few.`,
   min: 'Smallest value.',
   p25: 'First quartile (linear interpolation).',
   median: 'Median.',
@@ -35,6 +37,7 @@ const PeerDistributionRef = builder.objectRef<Distribution>('PeerDistribution').
       description: 'The peer group: ALL, a sector or a level.',
     }),
     count: t.exposeInt('count', { description: distributionFields.count }),
+    tooSmall: t.exposeBoolean('tooSmall', { description: distributionFields.tooSmall }),
     min: t.exposeFloat('min', { nullable: true, description: distributionFields.min }),
     p25: t.exposeFloat('p25', { nullable: true, description: distributionFields.p25 }),
     median: t.exposeFloat('median', { nullable: true, description: distributionFields.median }),
@@ -89,6 +92,10 @@ const BenchmarkRef = builder.objectRef<Benchmark>('Benchmark').implement({
       description: 'How peers were grouped.',
     }),
     count: t.int({ resolve: (b) => b.overall.count, description: distributionFields.count }),
+    tooSmall: t.boolean({
+      resolve: (b) => b.overall.tooSmall,
+      description: distributionFields.tooSmall,
+    }),
     min: t.float({
       nullable: true,
       resolve: (b) => b.overall.min,
