@@ -80,10 +80,19 @@ describe('a scope', () => {
     expect(() => scopeFilter({ includeSynthetic: false }, { year: 'r.year' })).toThrow(/synthetic/);
   });
 
-  it('refuses a reversed year range and an over-long department list', () => {
-    expect(() => checkScope({ fromYear: 2024, toYear: 2020 })).toThrow(/after/);
-    expect(() =>
-      checkScope({ departments: Array.from({ length: 501 }, (_, k) => `d${k}`) }),
-    ).toThrow(/at most 500/);
+  it('refuses a reversed year range and an over-long department list', async () => {
+    await expect(checkScope(t.db.kysely, { fromYear: 2024, toYear: 2020 })).rejects.toThrow(
+      /after/,
+    );
+    await expect(
+      checkScope(t.db.kysely, { departments: Array.from({ length: 501 }, (_, k) => `d${k}`) }),
+    ).rejects.toThrow(/at most 500/);
+  });
+
+  it('refuses unknown department codes, naming them, and takes known ones', async () => {
+    await expect(
+      checkScope(t.db.kysely, { departments: ['gz-zfw', 'no-such', 'nor-this'] }),
+    ).rejects.toThrow('unknown department codes: no-such, nor-this');
+    await expect(checkScope(t.db.kysely, { departments: ['gz-zfw'] })).resolves.toBeUndefined();
   });
 });

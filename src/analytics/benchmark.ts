@@ -106,7 +106,7 @@ function distribution(row: StatsRow): Distribution {
  * percentile, z-score and outlier flag within its peer group. Two statements.
  */
 export async function benchmark(db: Reader, args: BenchmarkArgs): Promise<Benchmark> {
-  checkScope({ fromYear: args.year, departments: args.departments });
+  await checkScope(db, { fromYear: args.year, departments: args.departments });
   const definition = metricDefinition(args.metric);
   const order = sql.raw(definition.direction === 'HIGHER_BETTER' ? 'DESC' : 'ASC');
   const percentileOrder = sql.raw(definition.direction === 'HIGHER_BETTER' ? 'ASC' : 'DESC');

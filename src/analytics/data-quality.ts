@@ -20,7 +20,7 @@ export async function dataQualityIssues(
   args: DataQualityArgs,
 ): Promise<Selectable<DataQualityIssuesTable>[]> {
   const scope = { fromYear: args.year, toYear: args.year, departments: args.departments };
-  checkScope(scope);
+  await checkScope(db, scope);
   let query = db
     .selectFrom('data_quality_issues')
     .selectAll()

@@ -88,7 +88,7 @@ export async function deductionTrends(
   db: Reader,
   args: DeductionTrendArgs,
 ): Promise<DeductionTrend[]> {
-  checkScope(args);
+  await checkScope(db, args);
   const k = KEY[args.by];
   const { rows } = await sql<TrendRow>`
     WITH s AS (

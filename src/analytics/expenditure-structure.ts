@@ -67,7 +67,7 @@ export async function expenditureStructure(
   db: Reader,
   args: StructureArgs,
 ): Promise<ExpenditureStructure[]> {
-  checkScope({ fromYear: args.year, departments: args.departments });
+  await checkScope(db, { fromYear: args.year, departments: args.departments });
   const parts =
     args.by === 'NATURE'
       ? sql`SELECT n.report_id, n.year, n.category AS key, n.category AS label,

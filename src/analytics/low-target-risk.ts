@@ -45,7 +45,7 @@ export async function lowTargetRisk(
   },
 ): Promise<DepartmentTargetRisk[]> {
   const scope = { fromYear: args.year, toYear: args.year, includeSynthetic: args.includeSynthetic };
-  checkScope(scope);
+  await checkScope(db, scope);
   const { rows } = await sql<{
     department_code: string;
     year: number;

@@ -44,7 +44,7 @@ export function compoundAnnualGrowth(points: readonly MetricPoint[]): number | n
  * a report has a null value, and the changes next to it are null too.
  */
 export async function metricSeries(db: Reader, args: MetricSeriesArgs): Promise<MetricSeries[]> {
-  checkScope(args);
+  await checkScope(db, args);
   const definition = metricDefinition(args.metric);
   const departments = args.departments ?? null;
   if (departments === null) {

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { AnalyticsInputError } from './analytics-error.js';
 import { inList } from './in-list.js';
+import type { Reader } from './reader.js';
 
 /**
  * What an analytic reads: a range of fiscal years, a list of departments and whether the
@@ -30,8 +31,12 @@ export interface ScopeColumns {
   synthetic?: string;
 }
 
-/** Checks a scope as users pass it: a year range in order and within reason, a bounded list. */
-export function checkScope(scope: Scope): void {
+/**
+ * Checks a scope as users pass it: a year range in order and within reason, a bounded list of
+ * departments that exist. An unknown code is an error naming it, not an empty answer that
+ * looks like "nothing found".
+ */
+export async function checkScope(db: Reader, scope: Scope): Promise<void> {
   const { fromYear, toYear, departments } = scope;
   if (fromYear != null && toYear != null && fromYear > toYear) {
     throw new AnalyticsInputError(`fromYear ${fromYear} is after toYear ${toYear}`);
@@ -44,6 +49,20 @@ export function checkScope(scope: Scope): void {
     throw new AnalyticsInputError(
       `at most ${MAX_DEPARTMENTS} departments per request, got ${departments.length}`,
     );
+  }
+  if (departments && departments.length > 0) {
+    const known = await db
+      .selectFrom('departments')
+      .select('code')
+      .where(inList('code', departments))
+      .execute();
+    const codes = new Set(known.map((k) => k.code));
+    const unknown = [...new Set(departments)].filter((code) => !codes.has(code));
+    if (unknown.length > 0) {
+      throw new AnalyticsInputError(
+        `unknown department code${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+      );
+    }
   }
 }
 

@@ -77,7 +77,7 @@ export async function overshootIndicators(
   db: Reader,
   scope: FindingScope & { minAttainment?: number; first?: number },
 ): Promise<OvershootFinding[]> {
-  checkScope(scope);
+  await checkScope(db, scope);
   const { rows } = await sql<Record<string, unknown>>`
     WITH scope AS (${scopeSql(scope)}),
     mf AS (${measureFactsSql(scope.minAttainment ?? DEFAULT_MIN_ATTAINMENT)}),
@@ -111,7 +111,7 @@ export async function overshootIndicators(
  * with how the two years' indicators were matched. One statement.
  */
 export async function targetRatchets(db: Reader, scope: FindingScope): Promise<RatchetFinding[]> {
-  checkScope(scope);
+  await checkScope(db, scope);
   const { rows } = await sql<Record<string, unknown>>`
     WITH scope AS (${scopeSql(scope)}),
     mf AS (${measureFactsSql()})
