@@ -9,6 +9,8 @@ import { formatError } from '../graphql/format-error.js';
 import { readExampleOperations } from '../graphql/example-operations.js';
 import { graphiqlPage } from '../graphql/graphiql-page.js';
 import { queryLimitsPlugin, type QueryLimits } from '../graphql/query-limits.js';
+import { EXPORT_PREFIX } from './export-request.js';
+import { createExportRoute } from './export-route.js';
 
 /** Largest request body accepted (a GraphQL document with variables). */
 const MAX_BODY_BYTES = 1_000_000;
@@ -24,6 +26,8 @@ export interface HttpAppOptions {
   schema: GraphQLSchema;
   db: Reader;
   limits?: QueryLimits;
+  /** Rows one download under /export/ may hold (default DEFAULT_MAX_EXPORT_ROWS). */
+  maxExportRows?: number;
 }
 
 class BodyTooLargeError extends Error {}
@@ -50,7 +54,8 @@ function wantsHtml(req: IncomingMessage): boolean {
 
 /**
  * The HTTP surface: `/graphql` (GraphQL over HTTP through Apollo, or GraphiQL for a browser),
- * `/healthz`. Apollo's own landing page is off: it loads Apollo Sandbox from a CDN.
+ * `/export/<OperationName>.csv|.xlsx` (a named operation as a file), `/healthz`. Apollo's own
+ * landing page is off: it loads Apollo Sandbox from a CDN.
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const server = createServer();
@@ -66,7 +71,14 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     ],
   });
   await apollo.start();
-  const page = graphiqlPage(readExampleOperations());
+  const operations = readExampleOperations();
+  const page = graphiqlPage(operations);
+  const exportRoute = createExportRoute({
+    apollo,
+    db: options.db,
+    operations,
+    maxRows: options.maxExportRows,
+  });
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void handle(req, res).catch((error: unknown) => {
@@ -94,8 +106,16 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}');
+    // Downloads run the named operations through the same Apollo server (same limits, same
+    // error masking); Apollo's CSRF prevention stays on /graphql, where any query can be sent.
+    if (url.pathname.startsWith(EXPORT_PREFIX)) return exportRoute(req, res, url);
     if (url.pathname !== '/graphql')
-      return send(res, 404, 'text/plain; charset=utf-8', 'not found: try /graphql');
+      return send(
+        res,
+        404,
+        'text/plain; charset=utf-8',
+        'not found: try /graphql, or /export/<OperationName>.csv or .xlsx',
+      );
     if (wantsHtml(req) && !url.searchParams.has('query'))
       return send(res, 200, 'text/html; charset=utf-8', page);
 
