@@ -56,6 +56,19 @@ describe('jixiao CLI', () => {
     expect(io.stdout.at(-1)).toBe('1 of 2 files read, 1 refused');
   });
 
+  it('says which parts of a report are missing, and still reads the rest', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'no-improvements.txt');
+    // The real report up to its improvements section (line 837), which is left out.
+    writeFileSync(file, realReportText().split('\n').slice(0, 836).join('\n'));
+    const io = testIo();
+    expect(await main(['validate', file], io, config())).toBe(0);
+    const out = io.stdout.join('\n');
+    expect(out).toContain('missing 下一步改进措施');
+    expect(out).toContain('found   存在的主要问题');
+    expect(out).toContain('found   表3 关键指标: 15 rows');
+  });
+
   it('names a missing file in one line instead of a raw error', async () => {
     const io = testIo();
     expect(await main(['validate', 'no/such/report.pdf'], io, config())).toBe(1);

@@ -35,10 +35,7 @@ function scoreParts(score: SelfScore): string {
 
 /** Sections the parser noted missing, by their Chinese names. */
 function missingSections(notes: readonly ParseNote[]): Set<string> {
-  const names = notes
-    .filter((n) => n.check === 'section.missing')
-    .map((n) => /section "([^"]+)"/.exec(n.message)?.[1] ?? '');
-  return new Set(names);
+  return new Set(notes.flatMap((n) => (n.missingSection ? [n.missingSection] : [])));
 }
 
 /** The parts of a report, each found with its count, empty, or missing (with its section's name). */

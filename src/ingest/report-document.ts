@@ -99,6 +99,8 @@ export interface ParseNote {
   message: string;
   expected: Decimal | null;
   actual: Decimal | null;
+  /** For a section that was not found at all: its Chinese name (what `validate` reports missing). */
+  missingSection?: string;
 }
 
 /** Everything jixiao reads from one report, before it is stored. */

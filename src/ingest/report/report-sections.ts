@@ -235,9 +235,10 @@ export function sectionNotes(located: LocatedSections): ParseNote[] {
     actual: null,
   });
   return [
-    ...located.missing.map((rule) =>
-      note(`section "${rule.label}" not found; its parts are left empty`),
-    ),
+    ...located.missing.map((rule) => ({
+      ...note(`section "${rule.label}" not found; its parts are left empty`),
+      missingSection: rule.label,
+    })),
     ...Object.values(located.sections)
       .filter((s) => s.foundBy === 'table')
       .map((s) =>
