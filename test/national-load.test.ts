@@ -137,4 +137,12 @@ describe('a national-framework report, end to end', () => {
     // table's differ.
     expect(data!.deductionTrends.every((t) => t.templates.length === 1)).toBe(true);
   });
+
+  it('says of a risk entry resting on fewer than five measurable measures that it rests on too few', async () => {
+    const { data } = await postGraphQL<{
+      lowTargetRisk: { measurable: number; tooFew: boolean }[];
+    }>(server.url, '{ lowTargetRisk(year: 2023) { measurable tooFew } }');
+    expect(data!.lowTargetRisk.length).toBe(2);
+    for (const r of data!.lowTargetRisk) expect(r.tooFew).toBe(r.measurable < 5);
+  });
 });

@@ -88,6 +88,7 @@ describe('lowTargetRisk on the real report', () => {
         admitted: true,
         admission: 'ADMITTED_AND_DETECTED',
         rank: 1,
+        tooFew: false,
       }),
     ]);
     expect(data!.lowTargetRisk[0]!.riskScore).toBeCloseTo(8 / 15, 12);

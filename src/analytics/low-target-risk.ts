@@ -6,6 +6,12 @@ import { measureFactsSql } from './measure-facts.js';
 import type { Reader } from './reader.js';
 import type { ReportTemplate } from '../db/tables.js';
 
+/**
+ * Fewer measurable measures than this, and a risk score says little: 1 of 2 is 0.5 but tells
+ * less than 8 of 15. Such entries say so (tooFew) rather than rank as if they were as sure.
+ */
+export const MIN_MEASURABLE = 5;
+
 /** How what a department admits compares with what was detected. */
 export type Admission =
   'ADMITTED_AND_DETECTED' | 'DETECTED_NOT_ADMITTED' | 'ADMITTED_NOT_DETECTED' | 'NEITHER';
@@ -26,6 +32,8 @@ export interface DepartmentTargetRisk {
   admitted: boolean;
   /** Measurable measures with at least one finding / measurable measures (0 when none measurable). */
   riskScore: number;
+  /** measurable < MIN_MEASURABLE: too few measures for the score to mean much. */
+  tooFew: boolean;
   /** 1 = highest risk in the peer group; ties share a rank. */
   rank: number;
   admission: Admission;
@@ -104,6 +112,7 @@ export async function lowTargetRisk(
       ratchetFailures: Number(r.ratchet_failures),
       admitted: r.admitted,
       riskScore: r.risk_score,
+      tooFew: Number(r.measurable) < MIN_MEASURABLE,
       rank: Number(r.rank),
       admission: detected
         ? r.admitted

@@ -1,4 +1,8 @@
-import { lowTargetRisk, type DepartmentTargetRisk } from '../analytics/low-target-risk.js';
+import {
+  lowTargetRisk,
+  MIN_MEASURABLE,
+  type DepartmentTargetRisk,
+} from '../analytics/low-target-risk.js';
 import {
   overshootIndicators,
   targetRatchets,
@@ -157,6 +161,9 @@ const DepartmentTargetRiskRef = builder
         description: 'Share of measurable measures with at least one finding (0 to 1).',
       }),
       rank: t.exposeInt('rank', { description: '1 = highest risk in its peer group.' }),
+      tooFew: t.exposeBoolean('tooFew', {
+        description: `Fewer than ${MIN_MEASURABLE} measurable measures: the score rests on too few to compare with others.`,
+      }),
     }),
   });
 

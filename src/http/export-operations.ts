@@ -375,6 +375,7 @@ export const operationExports: readonly OperationExport[] = [
           peerKey: '同类组',
           rank: '排名',
           riskScore: '风险分',
+          tooFew: '可计量度量过少',
           measurable: '可计量度量数',
           overshooting: '超目标数',
           ceilingHits: '触顶数',
