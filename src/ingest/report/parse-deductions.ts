@@ -13,7 +13,7 @@ export interface StatedDeduction {
  * Text without quotation marks: items are quoted in paragraphs (“采购合同签订时效性”) and some
  * item names carry quotes of their own (“三公”经费控制情况), so names are compared unquoted.
  */
-function unquoted(text: string): string {
+export function unquoted(text: string): string {
   return text.replace(/[“”"‘’'「」『』]/g, '');
 }
 
@@ -96,38 +96,77 @@ export function managementDeductions(
       );
       if (samePoints) matched = [samePoints];
     }
-    if (matched.length === 0) {
-      deductions.push({
+    notes.push(
+      ...attachStated(deductions, s, matched, {
         part: 'MANAGEMENT',
-        item: null,
-        level2: null,
-        reason: s.reason,
-        points: s.points,
-        source: 'PARAGRAPH',
-      });
-      notes.push({
-        check: 'deduction.paragraph_unmatched',
-        severity: 'WARNING',
-        message: `management paragraph states ${s.points} points lost (${s.reason}) but no table-4 row lost them`,
-        expected: s.points,
-        actual: null,
-      });
-      continue;
-    }
-    for (const d of matched) {
-      d.reason = s.reason;
-      d.source = 'BOTH';
-    }
-    const tablePoints = sumDecimals(matched.map((d) => d.points));
-    if (compareDecimals(tablePoints, s.points) !== 0) {
-      notes.push({
-        check: 'deduction.paragraph_vs_table',
-        severity: 'WARNING',
-        message: `paragraph states ${s.points} points lost for ${matched.map((d) => d.item).join('、')}; table 4 shows ${tablePoints}`,
-        expected: s.points,
-        actual: tablePoints,
-      });
-    }
+        unmatched:
+          'management paragraph states {points} points lost ({reason}) but no table-4 row lost them',
+        mismatch: 'paragraph states {points} points lost for {items}; table 4 shows {table}',
+      }),
+    );
   }
   return { deductions, notes };
+}
+
+/** How a template words the notes on a stated deduction, and where an unmatched one belongs. */
+export interface StatedWording {
+  /** The part a stated deduction that matches no row counts in. */
+  part: Deduction['part'];
+  /** Note for a stated deduction no row lost: {points} and {reason} are filled in. */
+  unmatched: string;
+  /** Note for rows that lost other points than stated: {points}, {items} and {table}. */
+  mismatch: string;
+}
+
+/**
+ * Records one stated deduction against the scored rows it was matched to: they take its reason
+ * and source BOTH, with a note when their points differ from the stated ones; matched to none, it
+ * is kept as a PARAGRAPH deduction with a note, so that nothing the report says is lost.
+ */
+export function attachStated(
+  deductions: Deduction[],
+  s: StatedDeduction,
+  matched: readonly Deduction[],
+  wording: StatedWording,
+): ParseNote[] {
+  const fill = (template: string, values: Record<string, string>) =>
+    template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+  if (matched.length === 0) {
+    deductions.push({
+      part: wording.part,
+      item: null,
+      level2: null,
+      reason: s.reason,
+      points: s.points,
+      source: 'PARAGRAPH',
+    });
+    return [
+      {
+        check: 'deduction.paragraph_unmatched',
+        severity: 'WARNING',
+        message: fill(wording.unmatched, { points: s.points, reason: s.reason }),
+        expected: s.points,
+        actual: null,
+      },
+    ];
+  }
+  for (const d of matched) {
+    d.reason = s.reason;
+    d.source = 'BOTH';
+  }
+  const tablePoints = sumDecimals(matched.map((d) => d.points));
+  if (compareDecimals(tablePoints, s.points) === 0) return [];
+  return [
+    {
+      check: 'deduction.paragraph_vs_table',
+      severity: 'WARNING',
+      message: fill(wording.mismatch, {
+        points: s.points,
+        items: matched.map((d) => d.item).join('、'),
+        table: tablePoints,
+      }),
+      expected: s.points,
+      actual: tablePoints,
+    },
+  ];
 }

@@ -6,8 +6,11 @@ import { compact, type SourceLine } from './source-text.js';
 
 const SECTION = '表2 部门整体支出决算表';
 
-/** Row labels of 表2 by meaning; the order matters: 基本支出 before its parts. */
-const ROWS: readonly (readonly [NatureCategory, RegExp])[] = [
+/**
+ * Row labels of expenditure by nature by meaning, in either template; the order matters: 基本支出
+ * before its parts.
+ */
+export const NATURE_ROWS: readonly (readonly [NatureCategory, RegExp])[] = [
   ['TOTAL', /合计|总计/],
   ['PERSONNEL', /人员经费/],
   ['PUBLIC', /公用经费/],
@@ -15,11 +18,12 @@ const ROWS: readonly (readonly [NatureCategory, RegExp])[] = [
   ['PROJECT', /项目支出/],
 ];
 
-/** An amount cell: a number, or a dash / nothing for "none". */
-const CELL = String.raw`(\d[\d,]*(?:\.\d+)?|[-－—]+)`;
-const ROW = new RegExp(String.raw`^(.*?)\s*${CELL}\s+${CELL}\s+${CELL}$`);
+/** An amount cell: a number, or a dash for "none". */
+export const AMOUNT_CELL = String.raw`(\d[\d,]*(?:\.\d+)?|[-－—]+)`;
+const ROW = new RegExp(String.raw`^(.*?)\s*${AMOUNT_CELL}\s+${AMOUNT_CELL}\s+${AMOUNT_CELL}$`);
 
-function amount(cell: string): string | null {
+/** The amount of a cell of AMOUNT_CELL, exact; null for a dash. */
+export function amount(cell: string): string | null {
   return /^[-－—]+$/.test(cell) ? null : parseDecimal(cell);
 }
 
@@ -51,7 +55,7 @@ export function parseExpenditureTable(
   for (const line of lines.slice(start + 1)) {
     const match = ROW.exec(line.text);
     const label = compact(match ? match[1]! : line.text.replace(/\s.*$/, ''));
-    const category = ROWS.find(([, pattern]) => pattern.test(label))?.[0];
+    const category = NATURE_ROWS.find(([, pattern]) => pattern.test(label))?.[0];
     if (!category) continue;
     if (!match) {
       throw new ReportParseError(
@@ -72,7 +76,7 @@ export function parseExpenditureTable(
       line: line.no,
     };
   }
-  for (const [category, pattern] of ROWS) {
+  for (const [category, pattern] of NATURE_ROWS) {
     if (!found[category]) {
       throw new ReportParseError(
         file,

@@ -5,11 +5,11 @@
  * have stay null (docs/domain.md, "表2 expenditure by nature" for the categories and stages).
  */
 import type { NatureCategory } from '../../../db/tables.js';
-import { parseDecimal } from '../../decimal.js';
 import type { StageAmounts } from '../../report-document.js';
 import { ReportParseError } from '../report-parse-error.js';
 import { compact, type SourceLine } from '../source-text.js';
 import { isTableTitle } from './table-title.js';
+import { AMOUNT_CELL, amount, NATURE_ROWS } from '../parse-expenditure-table.js';
 
 const SECTION = '部门整体支出情况表';
 
@@ -26,18 +26,6 @@ const STAGES: readonly (readonly [Stage, RegExp])[] = [
 /** Words of the header, which may be broken over lines cell by cell. */
 const HEADER_WORDS =
   /按?支出性质分类|支出性质|项目|科目|单位[：:]?万元|[（(]?万元[)）]?|金额|年初预算数?|全年预算数?|调整后?预算数?|决算数?|实际支出数?|本年/g;
-
-/** Row labels by meaning; the order matters: 基本支出 before its parts. */
-const ROWS: readonly (readonly [NatureCategory, RegExp])[] = [
-  ['TOTAL', /合计|总计/],
-  ['PERSONNEL', /人员经费/],
-  ['PUBLIC', /公用经费/],
-  ['BASIC', /基本支出/],
-  ['PROJECT', /项目支出/],
-];
-
-/** An amount cell: a number, or a dash for none. */
-const CELL = String.raw`(\d[\d,]*(?:\.\d+)?|[-－—]+)`;
 
 /** The table as read, with the lines it spans (indices into the lines given). */
 export interface NationalBudgetTable {
@@ -80,7 +68,7 @@ export function parseNationalBudgetTable(
     }
     const row = new RegExp(
       String.raw`^(.*?)\s*${Array(stages.length)
-        .fill(CELL)
+        .fill(AMOUNT_CELL)
         .join(String.raw`\s+`)}$`,
     );
     const byNature: Partial<Record<NatureCategory, StageAmounts>> = {};
@@ -90,7 +78,7 @@ export function parseNationalBudgetTable(
       const match = row.exec(line.text);
       if (!match) break;
       const label = compact(match[1]!);
-      const category = ROWS.find(([, pattern]) => pattern.test(label))?.[0];
+      const category = NATURE_ROWS.find(([, pattern]) => pattern.test(label))?.[0];
       if (!category) continue;
       if (byNature[category]) {
         throw new ReportParseError(file, SECTION, line.no, `row "${label}" appears twice`);
@@ -103,7 +91,7 @@ export function parseNationalBudgetTable(
       };
       stages.forEach((stage, s) => {
         const cell = match[s + 2]!;
-        amounts[stage] = /^[-－—]+$/.test(cell) ? null : parseDecimal(cell);
+        amounts[stage] = amount(cell);
       });
       byNature[category] = amounts;
     }

@@ -6,15 +6,10 @@
  * lost the same points (source BOTH). A stated deduction that matches no row is kept (source
  * PARAGRAPH) and noted, so that nothing the report says is lost.
  */
-import { compareDecimals, subtractDecimals, sumDecimals } from '../../decimal.js';
+import { compareDecimals, subtractDecimals } from '../../decimal.js';
 import type { Deduction, ManagementScoreRow, ParseNote } from '../../report-document.js';
-import type { StatedDeduction } from '../parse-deductions.js';
+import { attachStated, unquoted, type StatedDeduction } from '../parse-deductions.js';
 import { partOfLevel1 } from './national-vocabulary.js';
-
-/** Names are compared without quotation marks: `“三公经费”变动率` is quoted in some reports, not in others. */
-function unquoted(text: string): string {
-  return text.replace(/[“”"‘’'「」『』]/g, '');
-}
 
 /** A stated clause's part when it names no row: by the level-1 indicator it names, else MANAGEMENT. */
 function partOfClause(text: string): Deduction['part'] {
@@ -55,38 +50,15 @@ export function scoreTableDeductions(
       );
       if (samePoints.length === 1) matched = samePoints;
     }
-    if (matched.length === 0) {
-      deductions.push({
+    notes.push(
+      ...attachStated(deductions, s, matched, {
         part: partOfClause(text),
-        item: null,
-        level2: null,
-        reason: s.reason,
-        points: s.points,
-        source: 'PARAGRAPH',
-      });
-      notes.push({
-        check: 'deduction.paragraph_unmatched',
-        severity: 'WARNING',
-        message: `evaluation states ${s.points} points lost (${s.reason}) but no score-table row lost them`,
-        expected: s.points,
-        actual: null,
-      });
-      continue;
-    }
-    for (const d of matched) {
-      d.reason = s.reason;
-      d.source = 'BOTH';
-    }
-    const tablePoints = sumDecimals(matched.map((d) => d.points));
-    if (compareDecimals(tablePoints, s.points) !== 0) {
-      notes.push({
-        check: 'deduction.paragraph_vs_table',
-        severity: 'WARNING',
-        message: `evaluation states ${s.points} points lost for ${matched.map((d) => d.item).join('、')}; the score table shows ${tablePoints}`,
-        expected: s.points,
-        actual: tablePoints,
-      });
-    }
+        unmatched:
+          'evaluation states {points} points lost ({reason}) but no score-table row lost them',
+        mismatch:
+          'evaluation states {points} points lost for {items}; the score table shows {table}',
+      }),
+    );
   }
   return { deductions, notes };
 }
