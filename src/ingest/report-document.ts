@@ -90,7 +90,6 @@ export interface SelfScore {
  * The template family a report follows (docs/domain.md, "Other templates"): Guangzhou's
  * 履职效能 + 管理效率, or the national common framework of 财预〔2013〕53号 (投入/过程/产出/效果).
  */
-export type { ReportTemplate };
 
 /** A parsing remark that is not fatal (e.g. a paragraph deduction matching no table row). */
 export interface ParseNote {

@@ -76,17 +76,7 @@ export function managementDeductions(
   rows: readonly ManagementScoreRow[],
   stated: readonly StatedDeduction[],
 ): { deductions: Deduction[]; notes: ParseNote[] } {
-  const deductions: Deduction[] = rows
-    .filter((r) => compareDecimals(r.weight, r.score) > 0)
-    .map((r) => ({
-      part: 'MANAGEMENT',
-      item: r.level3,
-      level2: r.level2 || null,
-      reason: null,
-      points: subtractDecimals(r.weight, r.score),
-      source: 'TABLE',
-      line: r.line,
-    }));
+  const deductions = tableDeductions(rows, () => 'MANAGEMENT');
   const notes: ParseNote[] = [];
   for (const s of stated) {
     let matched = deductions.filter((d) => d.item !== null && s.text.includes(unquoted(d.item)));
@@ -169,4 +159,22 @@ export function attachStated(
       actual: tablePoints,
     },
   ];
+}
+
+/** The points each scored row lost (weight − score), source TABLE, in the part `partOf` gives. */
+export function tableDeductions(
+  rows: readonly ManagementScoreRow[],
+  partOf: (row: ManagementScoreRow) => Deduction['part'],
+): Deduction[] {
+  return rows
+    .filter((r) => compareDecimals(r.weight, r.score) > 0)
+    .map((r) => ({
+      part: partOf(r),
+      item: r.level3,
+      level2: r.level2 || null,
+      reason: null,
+      points: subtractDecimals(r.weight, r.score),
+      source: 'TABLE',
+      line: r.line,
+    }));
 }

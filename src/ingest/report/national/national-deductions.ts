@@ -6,9 +6,14 @@
  * lost the same points (source BOTH). A stated deduction that matches no row is kept (source
  * PARAGRAPH) and noted, so that nothing the report says is lost.
  */
-import { compareDecimals, subtractDecimals } from '../../decimal.js';
+import { compareDecimals } from '../../decimal.js';
 import type { Deduction, ManagementScoreRow, ParseNote } from '../../report-document.js';
-import { attachStated, unquoted, type StatedDeduction } from '../parse-deductions.js';
+import {
+  attachStated,
+  tableDeductions,
+  unquoted,
+  type StatedDeduction,
+} from '../parse-deductions.js';
 import { partOfLevel1 } from './national-vocabulary.js';
 
 /** A stated clause's part when it names no row: by the level-1 indicator it names, else MANAGEMENT. */
@@ -21,17 +26,8 @@ export function scoreTableDeductions(
   rows: readonly ManagementScoreRow[],
   stated: readonly StatedDeduction[],
 ): { deductions: Deduction[]; notes: ParseNote[] } {
-  const lost = rows.filter((r) => compareDecimals(r.weight, r.score) > 0);
-  const deductions: Deduction[] = lost.map((r) => ({
-    // 投入/过程 → MANAGEMENT, 产出/效果 → DUTY: see partOfLevel1.
-    part: partOfLevel1(r.level1),
-    item: r.level3,
-    level2: r.level2 || null,
-    reason: null,
-    points: subtractDecimals(r.weight, r.score),
-    source: 'TABLE',
-    line: r.line,
-  }));
+  // 投入/过程 → MANAGEMENT, 产出/效果 → DUTY: see partOfLevel1.
+  const deductions = tableDeductions(rows, (r) => partOfLevel1(r.level1));
   const notes: ParseNote[] = [];
   for (const s of stated) {
     const text = unquoted(s.text);
