@@ -93,6 +93,30 @@ describe('lowTargetRisk on the real report', () => {
     ]);
     expect(data!.lowTargetRisk[0]!.riskScore).toBeCloseTo(8 / 15, 12);
   });
+
+  it('lists the 15 measures its score counts, the eight flagged ones first with their rules and source lines', async () => {
+    const { data } = await execute(server.url, LowTargetRiskDocument, { year: 2023 });
+    const measures = data!.lowTargetRisk[0]!.measures;
+    expect(measures).toHaveLength(15);
+    const flagged = measures.filter((m) => m.flagged);
+    expect(measures.slice(0, 8)).toEqual(flagged);
+    expect(
+      flagged.map((m) => [m.indicator.seq, m.measure.target, m.measure.actual, m.rules]),
+    ).toEqual([
+      [15, 0.2, 0.0475, ['RATIO']],
+      [14, 10, 16, ['RATIO']],
+      [2, 1_700_000, 2_109_600, ['RATIO']],
+      [5, 10, 12, ['RATIO']],
+      [14, 0.85, 1, ['CEILING']],
+      [9, 0.9, 1, ['CEILING']],
+      [11, 0.9, 1, ['CEILING']],
+      [13, 0.05, 0, ['CEILING']],
+    ]);
+    for (const m of measures) {
+      expect(m.source?.file).toMatch(/\.txt$/);
+      expect(m.source?.line).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('the problems the real report admits', () => {

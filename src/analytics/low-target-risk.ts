@@ -17,6 +17,8 @@ export type Admission =
   'ADMITTED_AND_DETECTED' | 'DETECTED_NOT_ADMITTED' | 'ADMITTED_NOT_DETECTED' | 'NEITHER';
 
 export interface DepartmentTargetRisk {
+  /** The report scored: its measures are the ones counted here. */
+  reportId: number;
   departmentCode: string;
   year: number;
   peerKey: string;
@@ -55,6 +57,7 @@ export async function lowTargetRisk(
   const scope = { fromYear: args.year, toYear: args.year, includeSynthetic: args.includeSynthetic };
   await checkScope(db, scope);
   const { rows } = await sql<{
+    report_id: number;
     department_code: string;
     year: number;
     peer_key: string;
@@ -88,7 +91,7 @@ export async function lowTargetRisk(
       FROM problems WHERE report_id IN (SELECT id FROM s) GROUP BY report_id
     ),
     scored AS (
-      SELECT s.department_code, s.year, s.template, s.peer_key,
+      SELECT s.id AS report_id, s.department_code, s.year, s.template, s.peer_key,
              coalesce(c.measurable, 0) AS measurable, coalesce(c.overshooting, 0) AS overshooting,
              coalesce(c.ceiling_hits, 0) AS ceiling_hits, coalesce(c.ratchet_failures, 0) AS ratchet_failures,
              coalesce(a.admitted, false) AS admitted,
@@ -102,6 +105,7 @@ export async function lowTargetRisk(
     const detected =
       Number(r.overshooting) + Number(r.ceiling_hits) + Number(r.ratchet_failures) > 0;
     return {
+      reportId: Number(r.report_id),
       departmentCode: r.department_code,
       year: Number(r.year),
       peerKey: r.peer_key,

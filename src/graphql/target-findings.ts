@@ -29,6 +29,7 @@ import {
 } from './indicator.js';
 import { sourceOf, SourceLocationRef } from './source.js';
 import { DepartmentRef } from './refs.js';
+import { riskMeasuresOf, RiskMeasureRef } from './risk-measure.js';
 
 const IndicatorOvershootRef = builder.objectRef<OvershootFinding>('IndicatorOvershoot').implement({
   description:
@@ -163,6 +164,12 @@ const DepartmentTargetRiskRef = builder
       rank: t.exposeInt('rank', { description: '1 = highest risk in its peer group.' }),
       tooFew: t.exposeBoolean('tooFew', {
         description: `Fewer than ${MIN_MEASURABLE} measurable measures: the score rests on too few to compare with others.`,
+      }),
+      measures: t.field({
+        type: [RiskMeasureRef],
+        resolve: (r, _a, ctx) => riskMeasuresOf(ctx, r.reportId),
+        description:
+          'The measurable measures the score counts (as many as `measurable`), flagged ones first: riskScore = flagged / measurable.',
       }),
     }),
   });
