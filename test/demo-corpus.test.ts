@@ -43,6 +43,41 @@ describe('the synthetic demo corpus loaded by npm start', () => {
     expect(demo.reduce((a, d) => a + d.reports.length, 0)).toBe(demoReports);
   });
 
+  it('lists real departments first, then pages through every demo department once', async () => {
+    type Page = {
+      departments: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: { code: string; synthetic: boolean }[];
+      };
+    };
+    const seen: { code: string; synthetic: boolean }[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const page: Awaited<ReturnType<typeof postGraphQL<Page>>> = await postGraphQL<Page>(
+        server.url,
+        'query ($after: String) { departments(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { code synthetic } } }',
+        { after },
+      );
+      const departments = page.data!.departments;
+      total = departments.totalCount;
+      seen.push(...departments.nodes);
+      after = departments.pageInfo.hasNextPage ? departments.pageInfo.endCursor : null;
+    } while (after !== null);
+    expect(seen[0]).toEqual({ code: 'gz-zfw', synthetic: false });
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen.map((d) => d.code)).size).toBe(total);
+    expect(seen.slice(1).every((d) => d.synthetic)).toBe(true);
+  });
+
+  it('leaves demo departments out of the listing when includeSynthetic is false', async () => {
+    const { data } = await postGraphQL<{
+      departments: { totalCount: number; nodes: { code: string }[] };
+    }>(server.url, '{ departments(includeSynthetic: false) { totalCount nodes { code } } }');
+    expect(data!.departments).toEqual({ totalCount: 1, nodes: [{ code: 'gz-zfw' }] });
+  });
+
   it('mixes in national-framework reports: six departments of a fictitious county, 2019-2024, all synthetic', async () => {
     const { data } = await postGraphQL<{
       department: {

@@ -10,6 +10,14 @@ export interface DepartmentFilter {
   level?: DepartmentLevel | null;
   /** Matches code, name or alias, case-insensitively, as a substring. */
   search?: string | null;
+  /** Count synthetic demo departments (default true). */
+  includeSynthetic?: boolean | null;
+}
+
+/** Where a page starts: after this department in the listing order. */
+export interface DepartmentKey {
+  synthetic: boolean;
+  code: string;
 }
 
 export interface DepartmentPage {
@@ -33,14 +41,19 @@ export async function departmentsByCode(
   return codes.map((c) => byCode.get(c) ?? null);
 }
 
-/** A page of departments ordered by code, after a code (keyset pagination), with the total count. */
+/**
+ * A page of departments, real ones first and then by code, after a key (keyset pagination), with
+ * the total count. Real departments lead because demo codes (demo-…) would otherwise fill the
+ * first pages ahead of the departments an analyst came for.
+ */
 export async function listDepartments(
   db: Reader,
   filter: DepartmentFilter,
   first: number,
-  afterCode: string | null,
+  after: DepartmentKey | null,
 ): Promise<DepartmentPage> {
   let query = db.selectFrom('departments');
+  if (filter.includeSynthetic === false) query = query.where('synthetic', '=', false);
   if (filter.sector) query = query.where('sector', '=', filter.sector);
   if (filter.level) query = query.where('level', '=', filter.level);
   if (filter.search) {
@@ -61,10 +74,19 @@ export async function listDepartments(
   }
   const page = query
     .selectAll()
+    .orderBy('synthetic')
     .orderBy('code')
     .limit(first + 1);
   const [rows, counted] = await Promise.all([
-    (afterCode === null ? page : page.where('code', '>', afterCode)).execute(),
+    (after === null
+      ? page
+      : page.where((eb) =>
+          eb.or([
+            eb('synthetic', '>', after.synthetic),
+            eb.and([eb('synthetic', '=', after.synthetic), eb('code', '>', after.code)]),
+          ]),
+        )
+    ).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return {

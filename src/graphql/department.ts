@@ -1,8 +1,13 @@
 import { GraphQLError } from 'graphql';
-import { listDepartments, reportYears, type DepartmentRow } from '../analytics/departments.js';
+import {
+  listDepartments,
+  reportYears,
+  type DepartmentKey,
+  type DepartmentRow,
+} from '../analytics/departments.js';
 import type { ReportRow } from '../analytics/report-parts.js';
 import { builder } from './builder.js';
-import { yearRangeArgs } from './scope-args.js';
+import { includeSyntheticArg, yearRangeArgs } from './scope-args.js';
 import { DepartmentLevelEnum } from './enums.js';
 import { DepartmentRef, ReportRef } from './refs.js';
 
@@ -98,7 +103,7 @@ interface DepartmentPageShape {
 const DepartmentConnectionRef = builder
   .objectRef<DepartmentPageShape>('DepartmentConnection')
   .implement({
-    description: 'A page of departments ordered by code.',
+    description: 'A page of departments: real ones first, then synthetic demo ones, each by code.',
     fields: (t) => ({
       totalCount: t.exposeInt('totalCount', {
         description: 'Departments matching the filter, over all pages.',
@@ -110,32 +115,38 @@ const DepartmentConnectionRef = builder
       }),
       edges: t.field({
         type: [DepartmentEdgeRef],
-        resolve: (p) => p.rows.map((node) => ({ cursor: encodeCursor(node.code), node })),
+        resolve: (p) => p.rows.map((node) => ({ cursor: encodeCursor(node), node })),
         description: 'Departments of this page with their cursors.',
       }),
       pageInfo: t.field({
         type: PageInfoRef,
         resolve: (p) => ({
           hasNextPage: p.hasNextPage,
-          endCursor: p.rows.length ? encodeCursor(p.rows.at(-1)!.code) : null,
+          endCursor: p.rows.length ? encodeCursor(p.rows.at(-1)!) : null,
         }),
         description: 'Whether more pages follow, and where the next starts.',
       }),
     }),
   });
 
-function encodeCursor(code: string): string {
-  return Buffer.from(`department:${code}`).toString('base64url');
+const CURSOR_PREFIX = 'department:';
+
+/** A cursor names the listing key: whether the department is synthetic, and its code. */
+function encodeCursor(row: DepartmentKey): string {
+  return Buffer.from(`${CURSOR_PREFIX}${row.synthetic ? 1 : 0}:${row.code}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): string {
+function decodeCursor(cursor: string): DepartmentKey {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith('department:')) {
+  const match = decoded.startsWith(CURSOR_PREFIX)
+    ? /^([01]):(.+)$/s.exec(decoded.slice(CURSOR_PREFIX.length))
+    : null;
+  if (!match) {
     throw new GraphQLError('`after` is not a cursor returned by departments', {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
-  return decoded.slice('department:'.length);
+  return { synthetic: match[1] === '1', code: match[2]! };
 }
 
 builder.queryFields((t) => ({
@@ -153,12 +164,14 @@ builder.queryFields((t) => ({
   }),
   departments: t.field({
     type: DepartmentConnectionRef,
-    description: 'Departments, filtered and paginated by cursor (ordered by code).',
+    description:
+      'Departments, filtered and paginated by cursor: real departments first, then synthetic demo ones, each by code.',
     complexity: (args) => ({ field: 1, multiplier: Math.min(args.first ?? 50, MAX_PAGE_SIZE) }),
     args: {
       sector: t.arg.string({ description: 'Only this sector (领域).' }),
       level: t.arg({ type: DepartmentLevelEnum, description: 'Only this administrative level.' }),
       search: t.arg.string({ description: 'Substring of the code, name or an alias.' }),
+      includeSynthetic: includeSyntheticArg(t.arg),
       first: t.arg.int({ defaultValue: 50, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` }),
       after: t.arg.string({ description: 'Cursor of the last department of the previous page.' }),
     },
@@ -171,7 +184,12 @@ builder.queryFields((t) => ({
       }
       const page = await listDepartments(
         ctx.db,
-        { sector: args.sector, level: args.level, search: args.search },
+        {
+          sector: args.sector,
+          level: args.level,
+          search: args.search,
+          includeSynthetic: args.includeSynthetic,
+        },
         first,
         args.after ? decodeCursor(args.after) : null,
       );
