@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { Reader } from '../analytics/reader.js';
 import { createContext, type GraphQLContext } from '../graphql/context.js';
+import { emptyAnswerNoticesPlugin } from '../graphql/empty-answer-notices.js';
 import { formatError } from '../graphql/format-error.js';
 import { readExampleOperations } from '../graphql/example-operations.js';
 import { graphiqlPage } from '../graphql/graphiql-page.js';
@@ -68,6 +69,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(options.schema, options.limits),
+      emptyAnswerNoticesPlugin(options.schema),
     ],
   });
   await apollo.start();
