@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { dataQualityIssues } from '../analytics/data-quality.js';
 import type { DataQualityIssuesTable } from '../db/tables.js';
 import { builder } from './builder.js';
+import { checkedFirst } from './page-size.js';
 import { departmentsArg, scopeOf } from './scope-args.js';
 import { SeverityEnum } from './enums.js';
 import { toFloat } from './numbers.js';
@@ -67,7 +68,7 @@ builder.queryFields((t) => ({
         year: args.year,
         departments: scopeOf(args).departments,
         minSeverity: args.minSeverity,
-        first: Math.min(Math.max(args.first ?? 1000, 1), 5000),
+        first: checkedFirst(args.first ?? 1000, 5000),
       }),
   }),
 }));

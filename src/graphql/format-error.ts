@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AnalyticsInputError } from '../analytics/analytics-error.js';
 import { QueryTimeoutError } from '../db/duckdb-pool.js';
 
@@ -19,6 +19,9 @@ export function formatError(
     return { ...formatted, message: original.message, extensions: { code: 'QUERY_TIMEOUT' } };
   }
   const code = formatted.extensions?.code;
+  if ((code === undefined || code === 'INTERNAL_SERVER_ERROR') && isRequestError(original)) {
+    return { ...formatted, extensions: { code: 'BAD_REQUEST' } };
+  }
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     console.error(original);
     return {
@@ -29,4 +32,15 @@ export function formatError(
     };
   }
   return formatted;
+}
+
+/**
+ * An error Apollo raises about the request itself with a 4xx status but no code (for example
+ * "provided sha does not match query" for a persisted query): the client's to fix, so its
+ * message is kept.
+ */
+function isRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createComplexityRule } from '@pothos/plugin-complexity';
 import {
+  getOperationAST,
+  getVariableValues,
   GraphQLError,
   Kind,
   visit,
@@ -60,9 +62,19 @@ export function queryLimitsPlugin(
               'QUERY_TOO_MANY_ALIASES',
             );
           }
+          // Variables that do not fit their types are the executor's to refuse (BAD_USER_INPUT,
+          // naming the variable) before any resolver runs; the cost cannot be computed without
+          // them, and they are not a sign of an operation too complex.
+          const operation = getOperationAST(document, operationName ?? undefined);
+          const variables = getVariableValues(
+            schema,
+            operation?.variableDefinitions ?? [],
+            request.variables ?? {},
+          );
+          if (variables.errors) return;
           const errors = validate(schema, document, [
             createComplexityRule({
-              variableValues: request.variables ?? {},
+              variableValues: variables.coerced,
               operationName: operationName ?? undefined,
               context: contextValue as object,
               maxComplexity: limits.maxComplexity,

@@ -30,6 +30,10 @@ import {
 import { sourceOf, SourceLocationRef } from './source.js';
 import { DepartmentRef } from './refs.js';
 import { riskMeasuresOf, RiskMeasureRef } from './risk-measure.js';
+import { checkedFirst } from './page-size.js';
+
+/** Most findings one overshootIndicators call returns. */
+const MAX_FINDINGS = 10_000;
 
 const IndicatorOvershootRef = builder.objectRef<OvershootFinding>('IndicatorOvershoot').implement({
   description:
@@ -192,14 +196,14 @@ builder.queryFields((t) => ({
       }),
       first: t.arg.int({
         defaultValue: 100,
-        description: 'At most this many findings (1 to 10000).',
+        description: `At most this many findings (1 to ${MAX_FINDINGS}).`,
       }),
     },
     resolve: (_root, args, ctx) =>
       overshootIndicators(ctx.db, {
         ...scopeOf(args),
         minAttainment: args.minAttainment ?? DEFAULT_MIN_ATTAINMENT,
-        first: args.first ?? 100,
+        first: checkedFirst(args.first ?? 100, MAX_FINDINGS),
       }),
   }),
   targetRatchet: t.field({
