@@ -74,7 +74,7 @@ describe('a hand-written national report in another province’s style', () => {
     expect(doc.notes.slice(2).map((n) => n.message)).toEqual([
       expect.stringContaining('年初预算数'),
       expect.stringContaining('全年预算数'),
-      expect.stringContaining('key indicator table'),
+      expect.stringContaining('关键绩效指标表'),
     ]);
     expect(doc.indicators).toEqual([]);
   });

@@ -1,5 +1,16 @@
 import type { Decimal, NatureCategory } from '../db/tables.js';
 import { compareDecimals, fromUnits, subtractDecimals, sumDecimals, toUnits } from './decimal.js';
+import {
+  ratioMessage,
+  reconcileWording,
+  sumMessage,
+  type RatioWording,
+  type ReconcileWording,
+  type Stage,
+  type StatedName,
+  type StatedPlace,
+  type SumWording,
+} from './reconcile-wording.js';
 import type { ParseNote, ReportDocument, StageAmounts } from './report-document.js';
 
 /**
@@ -14,7 +25,7 @@ function roundingTolerance(terms: number): bigint {
 
 function sumCheck(
   check: string,
-  what: string,
+  wording: () => SumWording,
   parts: readonly Decimal[],
   stated: Decimal | null | undefined,
 ): ParseNote | null {
@@ -27,7 +38,7 @@ function sumCheck(
   return {
     check,
     severity: rounding ? 'INFO' : 'ERROR',
-    message: `${what}: parts add up to ${sum}, stated ${stated} (difference ${fromUnits(diff)}${rounding ? ', rounding-level' : ''})`,
+    message: sumMessage(wording(), stated, sum, fromUnits(diff), rounding),
     expected: stated,
     actual: sum,
   };
@@ -39,12 +50,13 @@ function sumCheck(
  */
 function ratioCheck(
   check: string,
-  what: string,
-  stated: Decimal | undefined,
+  wording: () => RatioWording,
+  stated: Decimal | null | undefined,
   numerator: Decimal | null,
   denominator: Decimal | null,
 ): ParseNote | null {
   if (
+    stated === null ||
     stated === undefined ||
     numerator === null ||
     denominator === null ||
@@ -58,23 +70,25 @@ function ratioCheck(
   if (compareDecimals(rounded, stated) === 0) return null;
   const halfUnit = 0.5 * 10 ** -decimals;
   const off = Math.abs(computed - Number(stated));
+  const rounding = off <= halfUnit * 2;
+  // Four decimals, as stored in `actual`; the difference is taken from that, exactly.
+  const shown = computed.toFixed(4);
   return {
     check,
-    severity: off <= halfUnit * 2 ? 'INFO' : 'WARNING',
-    message: `${what}: stated ${stated}%, computed ${computed.toFixed(4)}% from the amounts`,
+    severity: rounding ? 'INFO' : 'WARNING',
+    message: ratioMessage(wording(), stated, shown, subtractDecimals(shown, stated), rounding),
     expected: stated,
-    actual: computed.toFixed(4),
+    actual: shown,
   };
 }
 
-const STAGES: readonly (readonly [Exclude<keyof StageAmounts, 'line'>, string])[] = [
-  ['initialBudget', '年初预算数'],
-  ['fullYearBudget', '全年预算数'],
-  ['final', '决算数'],
-];
+const STAGES: readonly Stage[] = ['initialBudget', 'fullYearBudget', 'final'];
 
-function natureChecks(byNature: Record<NatureCategory, StageAmounts>): (ParseNote | null)[] {
-  return STAGES.flatMap(([stage, label]) => {
+function natureChecks(
+  byNature: Record<NatureCategory, StageAmounts>,
+  words: ReconcileWording,
+): (ParseNote | null)[] {
+  return STAGES.flatMap((stage) => {
     const at = (c: NatureCategory) => byNature[c][stage];
     const present = (values: (Decimal | null)[]): Decimal[] | null =>
       values.every((v) => v !== null) ? (values as Decimal[]) : null;
@@ -84,14 +98,14 @@ function natureChecks(byNature: Record<NatureCategory, StageAmounts>): (ParseNot
       basicParts &&
         sumCheck(
           `nature.basic_parts.${stage}`,
-          `表2 ${label}: 人员经费 + 公用经费 vs 基本支出`,
+          () => words.natureParts('BASIC', ['PERSONNEL', 'PUBLIC'], stage, byNature),
           basicParts,
           at('BASIC'),
         ),
       totalParts &&
         sumCheck(
           `nature.total_parts.${stage}`,
-          `表2 ${label}: 基本支出 + 项目支出 vs 合计`,
+          () => words.natureParts('TOTAL', ['BASIC', 'PROJECT'], stage, byNature),
           totalParts,
           at('TOTAL'),
         ),
@@ -105,124 +119,143 @@ function natureChecks(byNature: Record<NatureCategory, StageAmounts>): (ParseNot
  * that did not balance exactly, with the parser's own notes; an empty list means all balanced.
  */
 export function reconcile(doc: ReportDocument): ParseNote[] {
-  const stated = new Map(doc.statedFigures.map((f) => [f.name, f.value]));
+  const stated = new Map(doc.statedFigures.map((f) => [f.name, f]));
+  const value = (name: StatedName) => stated.get(name)?.value;
+  /** A stated figure for the words; only asked for once its value was found. */
+  const figure = (name: StatedName): StatedPlace => ({ name, line: stated.get(name)!.line });
+  const words = reconcileWording(doc.template);
   const total = doc.byNature.TOTAL;
+  const lineOf = (c: NatureCategory) => doc.byNature[c].line;
   const mgmtRows = doc.managementScores;
   const { duty, management } = doc.score;
   const deductionSum = sumDecimals(doc.deductions.map((d) => d.points));
+  const national = doc.template === 'NATIONAL_53';
   const notes: (ParseNote | null)[] = [
     sumCheck(
       'revenue.by_function',
-      '年初预算收入 by functional class vs stated total',
+      () => words.byFunction(figure('revenue_total'), doc.revenueByFunction),
       doc.revenueByFunction.map((r) => r.amount),
-      stated.get('revenue_total'),
+      value('revenue_total'),
     ),
     sumCheck(
       'expenditure.by_function',
-      '决算支出 by functional class vs stated total',
+      () => words.byFunction(figure('final_total'), doc.expenditureByFunction),
       doc.expenditureByFunction.map((r) => r.amount),
-      stated.get('final_total'),
+      value('final_total'),
     ),
-    ...natureChecks(doc.byNature),
+    ...natureChecks(doc.byNature, words),
     sumCheck(
       'nature.total_vs_revenue',
-      '表2 年初预算数 合计 vs stated 年初预算收入',
+      () => words.statedVsNature(figure('revenue_total'), 'TOTAL', 'initialBudget', total.line),
       [total.initialBudget ?? '0'],
-      stated.get('revenue_total'),
+      value('revenue_total'),
     ),
     sumCheck(
       'nature.total_vs_full_year',
-      '表2 全年预算数 合计 vs stated 全年预算数',
+      () => words.statedVsNature(figure('full_year_budget'), 'TOTAL', 'fullYearBudget', total.line),
       [total.fullYearBudget ?? '0'],
-      stated.get('full_year_budget'),
+      value('full_year_budget'),
     ),
     sumCheck(
       'nature.total_vs_final',
-      '表2 决算数 合计 vs stated 决算支出',
+      () => words.statedVsNature(figure('final_total'), 'TOTAL', 'final', total.line),
       [total.final ?? '0'],
-      stated.get('final_total'),
+      value('final_total'),
     ),
     sumCheck(
       'nature.basic_vs_stated',
-      '表2 基本支出决算数 vs stated',
+      () => words.statedVsNature(figure('basic_final'), 'BASIC', 'final', lineOf('BASIC')),
       [doc.byNature.BASIC.final ?? '0'],
-      stated.get('basic_final'),
+      value('basic_final'),
     ),
     sumCheck(
       'nature.project_vs_stated',
-      '表2 项目支出决算数 vs stated',
+      () => words.statedVsNature(figure('project_final'), 'PROJECT', 'final', lineOf('PROJECT')),
       [doc.byNature.PROJECT.final ?? '0'],
-      stated.get('project_final'),
+      value('project_final'),
     ),
     ratioCheck(
       'ratio.basic_share',
-      '基本支出占比',
-      stated.get('basic_share'),
+      () =>
+        words.statedRatio(
+          figure('basic_share'),
+          ['BASIC', 'final', doc.byNature.BASIC.final!],
+          ['TOTAL', 'final', total.final!],
+          lineOf,
+        ),
+      value('basic_share'),
       doc.byNature.BASIC.final,
       total.final,
     ),
     ratioCheck(
       'ratio.project_share',
-      '项目支出占比',
-      stated.get('project_share'),
+      () =>
+        words.statedRatio(
+          figure('project_share'),
+          ['PROJECT', 'final', doc.byNature.PROJECT.final!],
+          ['TOTAL', 'final', total.final!],
+          lineOf,
+        ),
+      value('project_share'),
       doc.byNature.PROJECT.final,
       total.final,
     ),
-    ratioCheck(
-      'ratio.execution_rate',
-      '支出执行率',
-      stated.get('execution_rate'),
-      total.final,
-      total.fullYearBudget,
-    ),
-    ratioCheck(
-      'ratio.spending_progress',
-      '支出进度',
-      stated.get('spending_progress'),
-      total.final,
-      total.fullYearBudget,
+    ...(['execution_rate', 'spending_progress'] as const).map((name) =>
+      ratioCheck(
+        `ratio.${name}`,
+        () =>
+          words.statedRatio(
+            figure(name),
+            ['TOTAL', 'final', total.final!],
+            ['TOTAL', 'fullYearBudget', total.fullYearBudget!],
+            lineOf,
+          ),
+        value(name),
+        total.final,
+        total.fullYearBudget,
+      ),
     ),
     // The Guangzhou template: two parts that add up to the total, 表4 adding up to management.
     sumCheck(
       'score.parts',
-      '自评得分: 履职效能 + 管理效率 vs 总分',
+      () => words.scoreParts(duty!.score, management!.score),
       duty && management ? [duty.score, management.score] : [],
       doc.score.total,
     ),
     sumCheck(
       'score.weights',
-      '分值: 履职效能 + 管理效率 vs 总分值',
+      () => words.scoreWeights(duty!.weight, management!.weight),
       duty && management ? [duty.weight, management.weight] : [],
       doc.score.totalWeight,
     ),
     sumCheck(
       'management.weights',
-      '表4 分值 vs 管理效率指标分值',
+      () => words.managementRows('分值', mgmtRows.length),
       mgmtRows.map((r) => r.weight),
       management?.weight,
     ),
     sumCheck(
       'management.scores',
-      '表4 得分 vs 管理效率得分',
+      () => words.managementRows('得分', mgmtRows.length),
       mgmtRows.map((r) => r.score),
       management?.score,
     ),
     // The national framework: one score table adding up to the total.
     sumCheck(
       'score.table_weights',
-      '评分表 分值 vs 总分值',
-      doc.template === 'NATIONAL_53' ? mgmtRows.map((r) => r.weight) : [],
+      () => words.scoreTableRows('分值', mgmtRows.length),
+      national ? mgmtRows.map((r) => r.weight) : [],
       doc.score.totalWeight,
     ),
     sumCheck(
       'score.table_scores',
-      '评分表 得分 vs 自评得分',
-      doc.template === 'NATIONAL_53' ? mgmtRows.map((r) => r.score) : [],
+      () => words.scoreTableRows('得分', mgmtRows.length),
+      national ? mgmtRows.map((r) => r.score) : [],
       doc.score.total,
     ),
     sumCheck(
       'score.deductions',
-      '扣分合计 vs 总分值 − 自评得分',
+      () => words.deductions(doc.score.totalWeight, doc.score.total, doc.deductions),
       [deductionSum],
       subtractDecimals(doc.score.totalWeight, doc.score.total),
     ),
@@ -231,7 +264,7 @@ export function reconcile(doc: ReportDocument): ParseNote[] {
         ? null
         : ratioCheck(
             `management.score_rate.${r.seq}`,
-            `表4 ${r.level3} 得分率`,
+            () => words.scoreRate(r.level3, r.line, r.score, r.weight),
             r.scoreRate,
             r.score,
             r.weight,

@@ -1,4 +1,5 @@
 import { compareDecimals, parseDecimal, subtractDecimals, sumDecimals } from '../decimal.js';
+import { figureText, lineText, magnitude, namedFigure } from '../figure-text.js';
 import type { Deduction, ManagementScoreRow, ParseNote } from '../report-document.js';
 
 /** One reason for lost points as a paragraph states it. */
@@ -90,21 +91,28 @@ export function managementDeductions(
       ...attachStated(deductions, s, matched, {
         part: 'MANAGEMENT',
         unmatched:
-          'management paragraph states {points} points lost ({reason}) but no table-4 row lost them',
-        mismatch: 'paragraph states {points} points lost for {items}; table 4 shows {table}',
+          '管理效率分析所述扣分：报告所列扣 {points}（{reason}），表4 中没有指标名称或失分与之对应的行，该扣分按段落所述单独计入',
+        mismatch:
+          '管理效率分析所述扣分（{reason}）：报告所列扣 {points}，表4 对应行的失分（分值减得分）为{rows}，合计 {table}，相差 {difference}',
       }),
     );
   }
   return { deductions, notes };
 }
 
-/** How a template words the notes on a stated deduction, and where an unmatched one belongs. */
+/**
+ * How a template words the notes on a stated deduction (in Chinese, naming where the points are
+ * stated and the rows that lost them), and where an unmatched one belongs.
+ */
 export interface StatedWording {
   /** The part a stated deduction that matches no row counts in. */
   part: Deduction['part'];
-  /** Note for a stated deduction no row lost: {points} and {reason} are filled in. */
+  /** Note for a stated deduction no row lost: {points} (with 分) and {reason} are filled in. */
   unmatched: string;
-  /** Note for rows that lost other points than stated: {points}, {items} and {table}. */
+  /**
+   * Note for rows that lost other points than stated: {points}, {reason}, {rows} (each row's
+   * item, line and points lost), {table} (their sum) and {difference}, points with 分.
+   */
   mismatch: string;
 }
 
@@ -119,6 +127,7 @@ export function attachStated(
   matched: readonly Deduction[],
   wording: StatedWording,
 ): ParseNote[] {
+  const points = (value: string) => figureText(value, '分');
   const fill = (template: string, values: Record<string, string>) =>
     template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
   if (matched.length === 0) {
@@ -134,7 +143,7 @@ export function attachStated(
       {
         check: 'deduction.paragraph_unmatched',
         severity: 'WARNING',
-        message: fill(wording.unmatched, { points: s.points, reason: s.reason }),
+        message: fill(wording.unmatched, { points: points(s.points), reason: s.reason }),
         expected: s.points,
         actual: null,
       },
@@ -151,9 +160,13 @@ export function attachStated(
       check: 'deduction.paragraph_vs_table',
       severity: 'WARNING',
       message: fill(wording.mismatch, {
-        points: s.points,
-        items: matched.map((d) => d.item).join('、'),
-        table: tablePoints,
+        points: points(s.points),
+        reason: s.reason,
+        rows: matched
+          .map((d) => namedFigure(`「${d.item}」${lineText(d.line)}`, d.points, '分'))
+          .join('、'),
+        table: points(tablePoints),
+        difference: points(magnitude(subtractDecimals(tablePoints, s.points))),
       }),
       expected: s.points,
       actual: tablePoints,

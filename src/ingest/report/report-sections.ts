@@ -236,15 +236,11 @@ export function sectionNotes(located: LocatedSections): ParseNote[] {
   });
   return [
     ...located.missing.map((rule) => ({
-      ...note(`section "${rule.label}" not found; its parts are left empty`),
+      ...note(`未找到「${rule.label}」一节，该节内容留空`),
       missingSection: rule.label,
     })),
     ...Object.values(located.sections)
       .filter((s) => s.foundBy === 'table')
-      .map((s) =>
-        note(
-          `heading of section "${s.label}" not found; its table was read from the table's caption and its paragraph left empty`,
-        ),
-      ),
+      .map((s) => note(`未找到「${s.label}」一节的标题，已从表格标题起读取其表格，该节段落留空`)),
   ];
 }

@@ -50,9 +50,9 @@ export function scoreTableDeductions(
       ...attachStated(deductions, s, matched, {
         part: partOfClause(text),
         unmatched:
-          'evaluation states {points} points lost ({reason}) but no score-table row lost them',
+          '绩效自评情况所述扣分：报告所列扣 {points}（{reason}），评分表中没有指标名称或失分与之对应的行，该扣分按文中所述单独计入',
         mismatch:
-          'evaluation states {points} points lost for {items}; the score table shows {table}',
+          '绩效自评情况所述扣分（{reason}）：报告所列扣 {points}，评分表对应行的失分（分值减得分）为{rows}，合计 {table}，相差 {difference}',
       }),
     );
   }

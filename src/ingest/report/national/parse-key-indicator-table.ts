@@ -134,7 +134,7 @@ export function parseKeyIndicatorTable(lines: readonly SourceLine[]): KeyIndicat
       notes.push({
         check: 'indicator.row_unreadable',
         severity: 'WARNING',
-        message: `key indicator row ${row.seq} (line ${row.line}) does not have a name, a target and an actual value`,
+        message: `关键绩效指标表第 ${row.seq} 个指标（第 ${row.line} 行）未能分出指标名称、年度目标值和实际完成值，该行未读入`,
         expected: null,
         actual: null,
       });

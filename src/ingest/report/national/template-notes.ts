@@ -23,46 +23,45 @@ export const NATIONAL_PARTS = [
 
 export type NationalPart = (typeof NATIONAL_PARTS)[number];
 
+/** The words of each note, in Chinese like the report (the parts named as the framework names them). */
 const NOTES: Readonly<Record<NationalPart, { check: string; message: string }>> = {
   SCORE_PARTS: {
     check: 'template.missing_part',
     message:
-      'national framework (财预〔2013〕53号) scores 投入/过程/产出/效果 in one table: no 履职效能/管理效率 split, so the duty and management scores stay empty',
+      '全国共性指标框架（财预〔2013〕53号）在一张评分表中按投入/过程/产出/效果评分，没有履职效能/管理效率之分，履职效能得分与管理效率得分留空',
   },
   KEY_TASKS: {
     check: 'template.missing_part',
-    message: 'national framework has no 表1 重点工作任务 table: no key tasks are stored',
+    message: '全国共性指标框架没有表1 重点工作任务完成情况表，不存储重点工作任务',
   },
   INITIAL_BUDGET: {
     check: 'template.part_not_found',
-    message:
-      'no 年初预算数 (initial budget) of total expenditure: budget adjustment cannot be computed',
+    message: '报告未列支出合计的年初预算数，无法计算预算调整率',
   },
   FULL_YEAR_BUDGET: {
     check: 'template.part_not_found',
-    message:
-      'no 全年预算数 / 调整后预算数 (full-year budget) of total expenditure: execution rate cannot be computed',
+    message: '报告未列支出合计的全年预算数（调整后预算数），无法计算支出执行率',
   },
   NATURE_SPLIT: {
     check: 'template.part_not_found',
-    message: 'no 基本支出 / 项目支出 amounts: expenditure shares cannot be computed',
+    message: '报告未列基本支出、项目支出金额，无法计算支出结构占比',
   },
   SCORE_TABLE: {
     check: 'template.part_not_found',
     message:
-      'no score table (一级指标 二级指标 三级指标 分值 得分): no scoring rows or table deductions',
+      '未找到评分表（一级指标、二级指标、三级指标、分值、得分），没有评分行，也无法从表中读出扣分',
   },
   INDICATOR_TABLE: {
     check: 'template.part_not_found',
-    message: 'no key indicator table (指标名称 年度目标值 实际完成值): no indicators to judge',
+    message: '未找到关键绩效指标表（指标名称、年度目标值、实际完成值），没有可判断的指标',
   },
   PROBLEMS: {
     check: 'template.part_not_found',
-    message: 'no 存在的问题 section: no problems are stored',
+    message: '未找到「存在的问题」一节，不存储问题',
   },
   IMPROVEMENTS: {
     check: 'template.part_not_found',
-    message: 'no 改进措施 section: no improvement measures are stored',
+    message: '未找到「改进措施」一节，不存储改进措施',
   },
 };
 
