@@ -129,4 +129,32 @@ describe('benchmark', () => {
     for (const g of b.groups) expect(g.tooSmall).toBe(g.count < 5);
     expect(b.tooSmall).toBe(b.count < 5);
   });
+  it('says the metric’s unit and reads the real report in it: 66.86%, 10,105.79 万元, 96.97 分', async () => {
+    const read = async (metric: 'BASIC_SHARE' | 'TOTAL_EXPENDITURE' | 'SELF_SCORE') => {
+      const { data } = await execute(server.url, BenchmarkDocument, {
+        metric,
+        year: 2023,
+        peerGroup: 'ALL',
+        departments: [REAL.code],
+      });
+      const b = data!.benchmark;
+      return [b.unit, b.unitLabel, b.entries[0]!.valueText];
+    };
+    expect(await read('BASIC_SHARE')).toEqual(['fraction', '%', '66.86%']);
+    expect(await read('TOTAL_EXPENDITURE')).toEqual(['万元', '万元', '10,105.79 万元']);
+    expect(await read('SELF_SCORE')).toEqual(['points', '分', '96.97 分']);
+  });
+
+  it('reads medians and percentiles as percentages for a fraction metric', async () => {
+    const b = await run('SECTOR');
+    const close = (text: string | null | undefined, value: number | null | undefined) =>
+      Math.abs(parseFloat(text!) - value! * 100) <= 0.005 + 1e-9 && text!.endsWith('%');
+    expect(close(b.medianText, b.median)).toBe(true);
+    for (const g of b.groups) expect(close(g.medianText, g.median)).toBe(true);
+    for (const e of b.entries) {
+      expect(close(e.valueText, e.value)).toBe(true);
+      if (e.percentile === null) expect(e.percentileText).toBeNull();
+      else expect(close(e.percentileText, e.percentile)).toBe(true);
+    }
+  });
 });

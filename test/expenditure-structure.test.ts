@@ -34,6 +34,42 @@ describe('expenditureStructure', () => {
     expect(s.parts.every((p) => p.shareChange === null)).toBe(true);
   });
 
+  it('reads the real report’s amounts and shares as a person does: 10,105.79 万元, 66.86 %', async () => {
+    const { data } = await execute(server.url, ExpenditureStructureDocument, {
+      year: 2023,
+      departments: ['gz-zfw'],
+      by: 'NATURE',
+    });
+    const s = data!.expenditureStructure[0]!;
+    expect(s.totalText).toBe('10,105.79 万元');
+    expect(s.parts.map((p) => [p.key, p.finalText, p.shareText, p.shareChangeText])).toEqual([
+      ['BASIC', '6,756.71 万元', '66.86%', null],
+      ['PERSONNEL', '6,225.01 万元', '61.60%', null],
+      ['PUBLIC', '531.70 万元', '5.26%', null],
+      ['PROJECT', '3,349.08 万元', '33.14%', null],
+    ]);
+  });
+
+  it('reads a share’s change in percentage points, rounded half up from the exact change', async () => {
+    const { data } = await execute(server.url, ExpenditureStructureDocument, {
+      year: 2023,
+      by: 'NATURE',
+    });
+    const parts = data!.expenditureStructure
+      .filter((x) => x.department.code.startsWith('fx-'))
+      .flatMap((x) => x.parts);
+    expect(parts.length).toBeGreaterThan(0);
+    for (const part of parts) {
+      expect(part.shareChangeText).toMatch(/^([+-]\d+\.\d{2}|0\.00) 个百分点$/);
+      expect(
+        Math.abs(parseFloat(part.shareChangeText!) - part.shareChange! * 100),
+      ).toBeLessThanOrEqual(0.005 + 1e-9);
+      expect(Math.abs(parseFloat(part.shareText!) - part.share! * 100)).toBeLessThanOrEqual(
+        0.005 + 1e-9,
+      );
+    }
+  });
+
   it('computes each share and its change against the previous year from the amounts', async () => {
     const { data } = await execute(server.url, ExpenditureStructureDocument, {
       year: 2023,

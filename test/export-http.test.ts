@@ -136,8 +136,10 @@ interface BenchmarkAnswer {
       department: { code: string; name: string; synthetic: boolean };
       peerKey: string;
       value: number | null;
+      valueText: string | null;
       rank: number | null;
       percentile: number | null;
+      percentileText: string | null;
       zScore: number | null;
       outlier: boolean;
     }[];
@@ -171,8 +173,10 @@ describe('exports hold what GraphQL answers', () => {
           e.department.synthetic,
           e.peerKey,
           e.value,
+          e.valueText,
           e.rank,
           e.percentile,
+          e.percentileText,
           e.zScore,
           e.outlier,
         ].map(asText),
@@ -195,8 +199,10 @@ describe('exports hold what GraphQL answers', () => {
       '合成数据',
       '同类组',
       '数值',
+      '数值（显示）',
       '排名',
       '百分位',
+      '百分位（显示）',
       'Z分数',
       '离群值',
     ]);
@@ -207,8 +213,10 @@ describe('exports hold what GraphQL answers', () => {
         e.department.synthetic,
         e.peerKey,
         e.value,
+        e.valueText,
         e.rank,
         e.percentile,
+        e.percentileText,
         e.zScore,
         e.outlier,
       ]),
@@ -224,6 +232,29 @@ describe('exports hold what GraphQL answers', () => {
     expect(at('标准差')).toBe(answer.stddev);
     expect(at('合成部门数')).toBe(answer.syntheticCount);
     expect(at('报告模板')).toBe(answer.templates.join(';'));
+  });
+
+  it('Benchmark as XLSX: the percentile column shows percentages and keeps the exact fraction', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = await download(exportUrl('Benchmark.xlsx', { variables: benchmarkVariables }));
+    await workbook.xlsx.load(new Uint8Array(xlsx.body).buffer);
+    const sheet = workbook.getWorksheet('部门排名')!;
+    const titles = (sheet.getRow(1).values as unknown[]).slice(1);
+    const percentile = titles.indexOf('百分位') + 1;
+    const value = titles.indexOf('数值') + 1;
+    const placed = answer.entries
+      .map((e, i) => ({ e, cell: sheet.getRow(i + 2).getCell(percentile) }))
+      .filter(({ e }) => e.percentile !== null);
+    expect(placed.length).toBeGreaterThan(20);
+    for (const { e, cell } of placed) {
+      expect(cell.value).toBe(e.percentile);
+      expect(cell.numFmt).toBe('0.00%');
+    }
+    // BASIC_SHARE values are fractions too, but a benchmark's value column follows the metric
+    // (万元 or 分 for others): it stays unformatted, and 数值（显示） reads it.
+    expect(sheet.getRow(2).getCell(value).numFmt).toBeUndefined();
+    const real = answer.entries.findIndex((e) => e.department.code === 'gz-zfw');
+    expect(sheet.getRow(real + 2).getCell(titles.indexOf('数值（显示）') + 1).value).toBe('66.86%');
   });
 
   it('freezes the header row of each data sheet', async () => {
@@ -275,8 +306,10 @@ describe('CSV', () => {
       '合成数据',
       '同类组',
       '数值',
+      '数值（显示）',
       '排名',
       '百分位',
+      '百分位（显示）',
       'Z分数',
       '离群值',
     ]);
@@ -286,8 +319,10 @@ describe('CSV', () => {
       'department.synthetic',
       'peerKey',
       'value',
+      'valueText',
       'rank',
       'percentile',
+      'percentileText',
       'zScore',
       'outlier',
     ]);

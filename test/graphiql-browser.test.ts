@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { readExampleOperations } from '../src/graphql/example-operations.js';
 import { startTestServer } from './support/test-server.js';
 
 /**
@@ -8,6 +10,9 @@ import { startTestServer } from './support/test-server.js';
  * chromium` on a developer machine). The page must work with no network beyond this server.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A common laptop screen, the width at which GraphiQL's last tabs used to be cut off. */
+const LAPTOP = { width: 1366, height: 768 };
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -56,4 +61,101 @@ describe('GraphiQL in a browser', () => {
     expect(elsewhere).toEqual([]);
     await page.close();
   });
+
+  it("shows every example operation's tab whole at a 1366x768 window", async () => {
+    const context = await browser.newContext({ viewport: LAPTOP });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const names = readExampleOperations().map((op) => op.name);
+    await page
+      .locator(`.graphiql-tab-button[title="${names.at(-1)!}"]`)
+      .waitFor({ timeout: 30_000 });
+    const tabs = await page.evaluate((titles) => {
+      return titles.map((title) => {
+        const tab = document.querySelector(`.graphiql-tab-button[title="${title}"]`)!;
+        const box = tab.getBoundingClientRect();
+        const y = box.top + box.height / 2;
+        // elementFromPoint finds nothing where an ancestor clips the tab or something covers it.
+        const hit = (x: number) => tab.contains(document.elementFromPoint(x, y));
+        return {
+          title,
+          insideWindow: box.left >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
+          shownWhole: hit(box.left + 2) && hit(box.left + box.width / 2) && hit(box.right - 2),
+        };
+      });
+    }, names);
+    expect(tabs).toEqual(names.map((title) => ({ title, insideWindow: true, shownWhole: true })));
+    await context.close();
+  });
+
+  it('transfers under 3 MB on a first visit, and under 100 KB on a second', async () => {
+    const context = await browser.newContext({ viewport: LAPTOP });
+    try {
+      const html = await (await fetch(server.url, { headers: { accept: 'text/html' } })).text();
+      const named = new Set(html.match(/\/assets\/[\w.-]+/g));
+      const first = await sentDuring(() => visit(context));
+      const fetched = new Set(first.map((r) => r.path).filter((p) => p.startsWith('/assets/')));
+      expect(fetched).toEqual(named);
+      expect(total(first)).toBeLessThan(3_000_000);
+
+      const second = await sentDuring(() => visit(context));
+      // The page, revalidated, and GraphiQL's schema introspection, which is a POST that no
+      // cache keeps: about 116 KB of JSON, sent compressed.
+      expect(total(second)).toBeLessThan(100_000);
+      // Hashed assets are immutable: the second visit takes them from the cache without asking.
+      expect(second.filter((r) => r.path.startsWith('/assets/'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
+
+/** One response of the server and the bytes it wrote to the connection for it. */
+interface Sent {
+  method: string;
+  path: string;
+  bytes: number;
+}
+
+/**
+ * The responses the server sends while `action` runs, each with the bytes written to its
+ * connection (status line, headers and the body as encoded): exactly what the browser received,
+ * as there is no TLS or proxy between. Counted here rather than in the page because the browser
+ * reports no transfer size for Monaco's worker scripts (Resource Timing and Playwright both give
+ * 0 for a fetched worker of 236 KB).
+ */
+async function sentDuring(action: () => Promise<void>): Promise<Sent[]> {
+  const sent: Sent[] = [];
+  const record = (req: IncomingMessage, res: ServerResponse) => {
+    const before = req.socket.bytesWritten;
+    res.on('finish', () =>
+      sent.push({ method: req.method!, path: req.url!, bytes: req.socket.bytesWritten - before }),
+    );
+  };
+  server.app.server.prependListener('request', record);
+  try {
+    await action();
+  } finally {
+    server.app.server.off('request', record);
+  }
+  return sent;
+}
+
+const total = (sent: readonly Sent[]) => sent.reduce((sum, r) => sum + r.bytes, 0);
+
+/** Opens GraphiQL in a new tab and waits until it has everything: the three workers, the schema. */
+async function visit(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(
+    () => {
+      const names = performance.getEntriesByType('resource').map((e) => e.name);
+      const workers = new Set(names.filter((n) => n.includes('.worker.')));
+      return workers.size === 3 && names.some((n) => new URL(n).pathname === '/graphql');
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  await page.getByText('ReportFigures').first().waitFor({ timeout: 30_000 });
+  await page.close();
+}

@@ -48,9 +48,19 @@ describe('the real report through GraphQL', () => {
     expect(report.executionRate!.toFixed(4)).toBe('0.9915');
   });
 
+  it('gives each share as a person reads it, as the report states it: 66.86 %, 33.14 %, 99.15 %', () => {
+    expect([
+      report.basicShareText,
+      report.projectShareText,
+      report.personnelShareText,
+      report.executionRateText,
+    ]).toEqual(['66.86%', '33.14%', '61.60%', '99.15%']);
+  });
+
   it('returns the self-score 96.97 = 49.99 / 50 + 46.98 / 50', () => {
     expect(report.score).toEqual({
       total: 96.97,
+      totalText: '96.97 分',
       duty: { score: 49.99, weight: 50 },
       management: { score: 46.98, weight: 50 },
     });

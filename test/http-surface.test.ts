@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readExampleOperations } from '../src/graphql/example-operations.js';
 import { postGraphQL, startTestServer } from './support/test-server.js';
@@ -39,6 +41,45 @@ describe('HTTP surface', () => {
         errors: undefined,
       });
     }
+  });
+
+  it('compresses a GraphQL answer for a client that accepts brotli or gzip, to the same JSON', async () => {
+    const query = readExampleOperations().find((op) => op.name === 'ReportFigures')!.query;
+    const ask = (encoding: string) =>
+      new Promise<{ coding: string | undefined; vary: string | undefined; bytes: Buffer }>(
+        (resolve, reject) => {
+          const body = JSON.stringify({ query });
+          const req = request(
+            server.url,
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'accept-encoding': encoding },
+            },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () =>
+                resolve({
+                  coding: res.headers['content-encoding'],
+                  vary: res.headers.vary,
+                  bytes: Buffer.concat(chunks),
+                }),
+              );
+            },
+          );
+          req.on('error', reject);
+          req.end(body);
+        },
+      );
+    const plain = await ask('identity');
+    const br = await ask('br, gzip');
+    const gz = await ask('gzip');
+    expect([plain.coding, br.coding, gz.coding]).toEqual([undefined, 'br', 'gzip']);
+    expect(br.vary).toContain('accept-encoding');
+    expect(brotliDecompressSync(br.bytes).toString()).toBe(plain.bytes.toString());
+    expect(gunzipSync(gz.bytes).toString()).toBe(plain.bytes.toString());
+    expect(br.bytes.length).toBeLessThan(plain.bytes.length / 3);
+    expect(JSON.parse(plain.bytes.toString()).data.report.expenditure.total.final).toBe(10105.79);
   });
 
   it('answers an unknown path with 404', async () => {

@@ -73,7 +73,15 @@ describe('metricSeries', () => {
     });
     const points = data!.metricSeries[0]!.points;
     expect(points.map((p) => p.year)).toEqual([2020, 2021, 2022, 2023]);
-    expect(points[1]).toEqual({ year: 2021, value: null, change: null, relativeChange: null });
+    expect(points[1]).toEqual({
+      year: 2021,
+      value: null,
+      valueText: null,
+      change: null,
+      changeText: null,
+      relativeChange: null,
+      relativeChangeText: null,
+    });
     expect(points[2]!.value).not.toBeNull();
     expect(points[2]!.change).toBeNull();
   });
@@ -128,5 +136,58 @@ describe('metrics of the real report', () => {
     expect(await value('PROJECT_SHARE')).toBeCloseTo(3349.08 / 10105.79, 12);
     expect(await value('EXECUTION_RATE')).toBeCloseTo(10105.79 / 10192.48, 12);
     expect(await value('DEDUCTION_POINTS')).toBe(3.03);
+  });
+  it('says each metric’s unit and reads its value in it: 66.86%, 10,105.79 万元, 96.97 分', async () => {
+    const read = async (metric: 'BASIC_SHARE' | 'TOTAL_EXPENDITURE' | 'SELF_SCORE') => {
+      const { data } = await execute(server.url, MetricSeriesDocument, {
+        metric,
+        departments: ['gz-zfw'],
+      });
+      const series = data!.metricSeries[0]!;
+      return [series.unit, series.unitLabel, series.points[0]!.valueText];
+    };
+    expect(await read('BASIC_SHARE')).toEqual(['fraction', '%', '66.86%']);
+    expect(await read('TOTAL_EXPENDITURE')).toEqual(['万元', '万元', '10,105.79 万元']);
+    expect(await read('SELF_SCORE')).toEqual(['points', '分', '96.97 分']);
+  });
+});
+
+describe('metric units and formatted values', () => {
+  it('gives every metric a Chinese label, a unit and the unit as written after a value', async () => {
+    const { data } = await execute(server.url, MetricSeriesDocument, {
+      metric: 'SELF_SCORE',
+      departments: [],
+    });
+    for (const m of data!.metrics) {
+      expect(m.label, m.name).toMatch(/^[\u4e00-\u9fff]+$/);
+      expect([
+        ['fraction', '%'],
+        ['万元', '万元'],
+        ['points', '分'],
+      ]).toContainEqual([m.unit, m.unitLabel]);
+    }
+    const unit = (name: string) => data!.metrics.find((m) => m.name === name)!.unit;
+    expect(unit('EXECUTION_RATE')).toBe('fraction');
+    expect(unit('FULL_YEAR_BUDGET')).toBe('万元');
+    expect(unit('DEDUCTION_POINTS')).toBe('points');
+  });
+
+  it('reads a change of a fraction in percentage points and a relative change as a percentage', async () => {
+    const { data } = await execute(server.url, MetricSeriesDocument, {
+      metric: 'EXECUTION_RATE',
+      departments: ['fx-a', 'fx-c'],
+    });
+    const changed = data!.metricSeries.flatMap((s) => s.points).filter((p) => p.change !== null);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const p of changed) {
+      expect(p.changeText).toMatch(/^([+-]\d+\.\d{2}|0\.00) 个百分点$/);
+      expect(Math.abs(parseFloat(p.changeText!) - p.change! * 100)).toBeLessThanOrEqual(
+        0.005 + 1e-9,
+      );
+      expect(
+        Math.abs(parseFloat(p.relativeChangeText!) - p.relativeChange! * 100),
+      ).toBeLessThanOrEqual(0.005 + 1e-9);
+      expect(p.relativeChangeText).toMatch(/%$/);
+    }
   });
 });

@@ -6,9 +6,16 @@
 import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 export type MetricDirection = 'HIGHER_BETTER' | 'LOWER_BETTER';
 
+/**
+ * What a metric's number counts (docs/domain.md, "Units and formatted companions"): `fraction`
+ * is 0–1 with 1 = 100 % (shares, rates), `万元` an amount in 万元, `points` a score in 分. These
+ * codes are what `metrics { unit }` answers (the dashboard and BI tools match on them).
+ */
+export type MetricUnit = 'fraction' | '万元' | 'points';
+
 export interface MetricDefinition {
   label: string;
-  unit: string;
+  unit: MetricUnit;
   /**
    * Which way ranks first in a benchmark. For structural shares this is a convention (stated in
    * the description), not a verdict.

@@ -5,6 +5,7 @@ import {
   type Distribution,
   MIN_PEER_GROUP,
 } from '../analytics/benchmark.js';
+import { METRICS, type MetricUnit } from '../analytics/metric-registry.js';
 import { builder } from './builder.js';
 import {
   departmentsArg,
@@ -15,8 +16,14 @@ import {
 } from './scope-args.js';
 import { departmentOf } from './department-of.js';
 import { PeerGroupEnum, ReportTemplateEnum } from './enums.js';
-import { MetricNameEnum } from './metric.js';
+import { MetricNameEnum, UNIT_DESCRIPTION, UNIT_LABEL_DESCRIPTION } from './metric.js';
 import { DepartmentRef } from './refs.js';
+import { formatFraction, formatInUnit, UNIT_SYMBOLS } from './number-format.js';
+
+/** A distribution or an entry with its metric's unit, so that its figures can format themselves. */
+type InUnit<T> = T & { unit: MetricUnit };
+
+const inUnit = <T extends object>(value: T, unit: MetricUnit): InUnit<T> => ({ ...value, unit });
 
 const distributionFields = {
   count: 'Departments with a value.',
@@ -30,8 +37,15 @@ const distributionFields = {
   stddev: 'Sample standard deviation.',
 } as const;
 
-const PeerDistributionRef = builder.objectRef<Distribution>('PeerDistribution').implement({
-  description: 'A metric’s distribution over one peer group.',
+/** The figures of a distribution that get a `…Text` companion, in the metric's unit. */
+const TEXT_FIGURES = ['min', 'p25', 'median', 'p75', 'max', 'mean'] as const;
+
+const textDescription = (figure: (typeof TEXT_FIGURES)[number]) =>
+  `${figure} as a person reads it, in the metric’s unit: "66.86%", "10,105.79 万元" or "92.50 分".`;
+
+const PeerDistributionRef = builder.objectRef<InUnit<Distribution>>('PeerDistribution').implement({
+  description:
+    'A metric’s distribution over one peer group, in the metric’s unit (Benchmark.unit); each figure a person reads has a `…Text` companion.',
   fields: (t) => ({
     peerKey: t.exposeString('peerKey', {
       description: 'The peer group: ALL, a sector or a level.',
@@ -45,10 +59,20 @@ const PeerDistributionRef = builder.objectRef<Distribution>('PeerDistribution').
     max: t.exposeFloat('max', { nullable: true, description: distributionFields.max }),
     mean: t.exposeFloat('mean', { nullable: true, description: distributionFields.mean }),
     stddev: t.exposeFloat('stddev', { nullable: true, description: distributionFields.stddev }),
+    ...Object.fromEntries(
+      TEXT_FIGURES.map((figure) => [
+        `${figure}Text`,
+        t.string({
+          nullable: true,
+          resolve: (d) => formatInUnit(d[figure], d.unit),
+          description: textDescription(figure),
+        }),
+      ]),
+    ),
   }),
 });
 
-const BenchmarkEntryRef = builder.objectRef<BenchmarkEntry>('BenchmarkEntry').implement({
+const BenchmarkEntryRef = builder.objectRef<InUnit<BenchmarkEntry>>('BenchmarkEntry').implement({
   description: 'One department within its peer group.',
   fields: (t) => ({
     department: t.field({
@@ -59,7 +83,15 @@ const BenchmarkEntryRef = builder.objectRef<BenchmarkEntry>('BenchmarkEntry').im
     peerKey: t.exposeString('peerKey', {
       description: 'The peer group it was compared in: ALL, its sector or its level.',
     }),
-    value: t.exposeFloat('value', { nullable: true, description: 'Its value of the metric.' }),
+    value: t.exposeFloat('value', {
+      nullable: true,
+      description: 'Its value of the metric, in the metric’s unit (Benchmark.unit).',
+    }),
+    valueText: t.string({
+      nullable: true,
+      resolve: (e) => formatInUnit(e.value, e.unit),
+      description: 'value as a person reads it: "66.86%", "10,105.79 万元" or "92.50 分".',
+    }),
     rank: t.exposeInt('rank', {
       nullable: true,
       description: '1 = best in the peer group by the metric’s direction; ties share a rank.',
@@ -67,7 +99,12 @@ const BenchmarkEntryRef = builder.objectRef<BenchmarkEntry>('BenchmarkEntry').im
     percentile: t.exposeFloat('percentile', {
       nullable: true,
       description:
-        'Share of its other peers it does better than (0 to 1) by the metric’s direction; null when alone.',
+        'Share of its other peers it does better than, as a fraction (0 to 1) by the metric’s direction; null when alone.',
+    }),
+    percentileText: t.string({
+      nullable: true,
+      resolve: (e) => formatFraction(e.percentile),
+      description: 'percentile as a percentage, e.g. "75.00%".',
     }),
     zScore: t.exposeFloat('zScore', {
       nullable: true,
@@ -81,11 +118,19 @@ const BenchmarkEntryRef = builder.objectRef<BenchmarkEntry>('BenchmarkEntry').im
 
 const BenchmarkRef = builder.objectRef<Benchmark>('Benchmark').implement({
   description:
-    'A metric across departments in one year. The top-level distribution covers every department that year; ' +
+    'A metric across departments in one year, in the metric’s unit (`unit`; each figure a person reads has a `…Text` companion). The top-level distribution covers every department that year; ' +
     '`groups` has one per peer group. Synthetic demo departments are included unless includeSynthetic is false (see syntheticCount).',
   fields: (t) => ({
     metric: t.field({ type: MetricNameEnum, resolve: (b) => b.metric, description: 'The metric.' }),
     year: t.exposeInt('year', { description: 'Fiscal year.' }),
+    unit: t.string({
+      resolve: (b) => METRICS[b.metric].unit,
+      description: UNIT_DESCRIPTION,
+    }),
+    unitLabel: t.string({
+      resolve: (b) => UNIT_SYMBOLS[METRICS[b.metric].unit],
+      description: UNIT_LABEL_DESCRIPTION,
+    }),
     peerGroup: t.field({
       type: PeerGroupEnum,
       resolve: (b) => b.peerGroup,
@@ -131,14 +176,24 @@ const BenchmarkRef = builder.objectRef<Benchmark>('Benchmark').implement({
       resolve: (b) => b.overall.stddev,
       description: distributionFields.stddev,
     }),
+    ...Object.fromEntries(
+      TEXT_FIGURES.map((figure) => [
+        `${figure}Text`,
+        t.string({
+          nullable: true,
+          resolve: (b) => formatInUnit(b.overall[figure], METRICS[b.metric].unit),
+          description: textDescription(figure),
+        }),
+      ]),
+    ),
     groups: t.field({
       type: [PeerDistributionRef],
-      resolve: (b) => b.groups,
+      resolve: (b) => b.groups.map((g) => inUnit(g, METRICS[b.metric].unit)),
       description: 'The distribution of each peer group.',
     }),
     entries: t.field({
       type: [BenchmarkEntryRef],
-      resolve: (b) => b.entries,
+      resolve: (b) => b.entries.map((e) => inUnit(e, METRICS[b.metric].unit)),
       description: 'Departments, by peer group and rank.',
     }),
     syntheticCount: t.exposeInt('syntheticCount', {

@@ -1,13 +1,17 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import type { GraphQLContext } from './context.js';
+import { enumLabelsPluginName } from './enum-labels-plugin.js';
 
-/** The Pothos builder, configured once: context type and the complexity plugin. */
+/**
+ * The Pothos builder, configured once: context type, the complexity plugin, and the enum-labels
+ * plugin (each enum value's description starts with its Chinese label, from enum-labels.ts).
+ */
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   DefaultFieldNullability: false;
 }>({
-  plugins: [ComplexityPlugin],
+  plugins: [ComplexityPlugin, enumLabelsPluginName],
   defaultFieldNullability: false,
   complexity: {
     // Limits are enforced at validation time by the server (query-limits.ts), so that a request

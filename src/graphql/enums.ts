@@ -1,12 +1,18 @@
 import { builder } from './builder.js';
 
+/*
+ * Every enum value's description starts with its Chinese label in the printed schema: the labels
+ * live in one table (enum-labels.ts), which also answers the enumLabels query field; the
+ * descriptions here are the English explanation that follows the label.
+ */
+
 export const DepartmentLevelEnum = builder.enumType('DepartmentLevel', {
   description: 'Administrative level of a department (行政级别).',
   values: {
-    PROVINCIAL: { description: '省级' },
-    MUNICIPAL: { description: '市级' },
-    DISTRICT: { description: '区级' },
-    COUNTY: { description: '县级' },
+    PROVINCIAL: { description: 'Province.' },
+    MUNICIPAL: { description: 'City.' },
+    DISTRICT: { description: 'District of a city.' },
+    COUNTY: { description: 'County.' },
   } as const,
 });
 

@@ -5,6 +5,7 @@ import { DEFAULT_CEILING_MAX_TARGET, DEFAULT_MIN_ATTAINMENT } from '../rules/thr
 import { builder } from './builder.js';
 import { sourceOf, SourceLocationRef } from './source.js';
 import { DirectionEnum } from './enums.js';
+import { formatFraction } from './number-format.js';
 
 export const KeyTaskRef = builder.objectRef<Selectable<KeyTasksTable>>('KeyTask').implement({
   description: '表1: a key task of the year with its performance target and what was completed.',
@@ -96,7 +97,12 @@ export const IndicatorMeasureRef = builder.objectRef<MeasureView>('IndicatorMeas
     attainment: t.exposeFloat('attainment', {
       nullable: true,
       description:
-        'actual / target (target / actual when lower is better); null when not a numeric bound or not finite.',
+        'actual / target (target / actual when lower is better), as a fraction (1.5 = 150 %); null when not a numeric bound or not finite.',
+    }),
+    attainmentText: t.string({
+      nullable: true,
+      resolve: (m) => formatFraction(m.attainment),
+      description: 'attainment as a percentage, e.g. "150.00%".',
     }),
     evidence: t.exposeBoolean('evidence', {
       description:

@@ -11,6 +11,8 @@ import { builder } from './builder.js';
 import { sourceOf, SourceLocationRef } from './source.js';
 import { ReportTemplateEnum } from './enums.js';
 import { toFloat, toFloatStrict } from './numbers.js';
+import { formatFraction, formatPoints } from './number-format.js';
+import type { ReportShares } from '../analytics/report-parts.js';
 import { departmentOf } from './department-of.js';
 import { DepartmentRef, ReportRef } from './refs.js';
 import { DataQualityIssueRef } from './data-quality.js';
@@ -95,6 +97,32 @@ const ExpenditureByNatureRef = builder.objectRef<NatureRow[]>('ExpenditureByNatu
     ),
 });
 
+/** The report's ratios (report_facts), each a fraction with a `…Text` percentage beside it. */
+const SHARES: readonly (readonly [
+  field: string,
+  column: Exclude<keyof ReportShares, 'report_id'>,
+  description: string,
+])[] = [
+  ['basicShare', 'basic_share', '基本支出占比: basic / total final expenditure'],
+  ['projectShare', 'project_share', '项目支出占比: project / total final expenditure'],
+  ['personnelShare', 'personnel_share', '人员经费占比: personnel / total final expenditure'],
+  ['executionRate', 'execution_rate', '支出执行率: final / full-year budget'],
+  [
+    'budgetAdjustment',
+    'budget_adjustment',
+    '预算调整率: (full-year − initial budget) / initial budget',
+  ],
+];
+
+/** The real report's figures (gz-zfw 2023), as examples in the descriptions. */
+const SHARE_EXAMPLES: Record<string, string> = {
+  basicShare: '66.86%',
+  projectShare: '33.14%',
+  personnelShare: '61.60%',
+  executionRate: '99.15%',
+  budgetAdjustment: '-0.88%',
+};
+
 const ScorePartRef = builder.objectRef<{ score: string; weight: string }>('ScorePart').implement({
   description: 'A part of the self-score: points scored out of its weight.',
   fields: (t) => ({
@@ -116,7 +144,11 @@ const SelfScoreRef = builder.objectRef<ReportRow>('SelfScore').implement({
   fields: (t) => ({
     total: t.float({
       resolve: (r) => toFloatStrict(r.total_score),
-      description: '综合自评得分: total self-score.',
+      description: '综合自评得分: total self-score, in points (分).',
+    }),
+    totalText: t.string({
+      resolve: (r) => formatPoints(r.total_score) ?? '',
+      description: 'total as a person reads it, e.g. "96.97 分".',
     }),
     weight: t.float({
       resolve: (r) => toFloatStrict(r.total_weight),
@@ -213,35 +245,28 @@ ReportRef.implement({
         '表2: expenditure by nature (basic, personnel, public, project) at three stages.',
       resolve: (r, _args, ctx) => ctx.loaders.expenditureByNature.load(r.id),
     }),
-    basicShare: t.float({
-      nullable: true,
-      description: '基本支出占比: basic / total final expenditure, as a fraction.',
-      resolve: async (r, _args, ctx) => (await ctx.loaders.shares.load(r.id))?.basic_share ?? null,
-    }),
-    projectShare: t.float({
-      nullable: true,
-      description: '项目支出占比: project / total final expenditure, as a fraction.',
-      resolve: async (r, _args, ctx) =>
-        (await ctx.loaders.shares.load(r.id))?.project_share ?? null,
-    }),
-    personnelShare: t.float({
-      nullable: true,
-      description: '人员经费占比: personnel / total final expenditure, as a fraction.',
-      resolve: async (r, _args, ctx) =>
-        (await ctx.loaders.shares.load(r.id))?.personnel_share ?? null,
-    }),
-    executionRate: t.float({
-      nullable: true,
-      description: '支出执行率: final / full-year budget, as a fraction.',
-      resolve: async (r, _args, ctx) =>
-        (await ctx.loaders.shares.load(r.id))?.execution_rate ?? null,
-    }),
-    budgetAdjustment: t.float({
-      nullable: true,
-      description: '预算调整率: (full-year − initial budget) / initial budget, as a fraction.',
-      resolve: async (r, _args, ctx) =>
-        (await ctx.loaders.shares.load(r.id))?.budget_adjustment ?? null,
-    }),
+    ...Object.fromEntries(
+      SHARES.flatMap(([field, column, description]) => [
+        [
+          field,
+          t.float({
+            nullable: true,
+            description: `${description}, as a fraction (1 = 100 %).`,
+            resolve: async (r, _args, ctx) =>
+              (await ctx.loaders.shares.load(r.id))?.[column] ?? null,
+          }),
+        ],
+        [
+          `${field}Text`,
+          t.string({
+            nullable: true,
+            description: `${field} as a percentage, e.g. "${SHARE_EXAMPLES[field]}".`,
+            resolve: async (r, _args, ctx) =>
+              formatFraction((await ctx.loaders.shares.load(r.id))?.[column]),
+          }),
+        ],
+      ]),
+    ),
     score: t.field({
       type: SelfScoreRef,
       resolve: (r) => r,

@@ -10,6 +10,7 @@ import './benchmark.js';
 import './structure.js';
 import './deduction-trend.js';
 import './target-findings.js';
+import './enum-label.js';
 
 /** The GraphQL schema: every type family registered on the builder, built once. */
 export const schema = builder.toSchema({ sortSchema: false });

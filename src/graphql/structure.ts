@@ -9,6 +9,10 @@ import { departmentsArg, scopeOf } from './scope-args.js';
 import { departmentOf } from './department-of.js';
 import { toFloat } from './numbers.js';
 import { DepartmentRef } from './refs.js';
+import { formatPercentPoints, formatRatio, formatWan } from './number-format.js';
+
+/** A part with its structure's total, so that its share can be formatted from the exact amounts. */
+type PartOfTotal = StructurePart & { total: string | null };
 
 const StructureDimensionEnum = builder.enumType('StructureDimension', {
   description: 'How expenditure is broken down.',
@@ -18,7 +22,7 @@ const StructureDimensionEnum = builder.enumType('StructureDimension', {
   } as const,
 });
 
-const StructurePartRef = builder.objectRef<StructurePart>('StructurePart').implement({
+const StructurePartRef = builder.objectRef<PartOfTotal>('StructurePart').implement({
   description:
     'One part of a department’s expenditure, in 万元, with its share of total final expenditure.',
   fields: (t) => ({
@@ -48,15 +52,32 @@ const StructurePartRef = builder.objectRef<StructurePart>('StructurePart').imple
     final: t.float({
       nullable: true,
       resolve: (p) => toFloat(p.final),
-      description: '决算数: final expenditure.',
+      description: '决算数: final expenditure, 万元.',
+    }),
+    finalText: t.string({
+      nullable: true,
+      resolve: (p) => formatWan(p.final),
+      description: 'final as a person reads it, e.g. "6,756.71 万元".',
     }),
     share: t.exposeFloat('share', {
       nullable: true,
-      description: 'final / total final expenditure.',
+      description: 'final / total final expenditure, as a fraction (0–1, 1 = 100 %).',
+    }),
+    shareText: t.string({
+      nullable: true,
+      resolve: (p) => formatRatio(p.final, p.total),
+      description:
+        'share as a percentage, e.g. "66.86%", computed exactly from the two amounts and rounded half up.',
     }),
     shareChange: t.exposeFloat('shareChange', {
       nullable: true,
-      description: 'share − the previous year’s share (null without a previous-year report).',
+      description:
+        'share − the previous year’s share, a difference of fractions (0.012 = 1.2 percentage points); null without a previous-year report.',
+    }),
+    shareChangeText: t.string({
+      nullable: true,
+      resolve: (p) => formatPercentPoints(p.shareChange),
+      description: 'shareChange in percentage points, signed, e.g. "+1.20 个百分点".',
     }),
   }),
 });
@@ -77,9 +98,14 @@ const ExpenditureStructureRef = builder
         resolve: (s) => toFloat(s.total),
         description: 'Total final expenditure (表2 合计), 万元.',
       }),
+      totalText: t.string({
+        nullable: true,
+        resolve: (s) => formatWan(s.total),
+        description: 'total as a person reads it, e.g. "10,105.79 万元".',
+      }),
       parts: t.field({
         type: [StructurePartRef],
-        resolve: (s) => s.parts,
+        resolve: (s) => s.parts.map((p) => ({ ...p, total: s.total })),
         description: 'The parts with their shares.',
       }),
     }),

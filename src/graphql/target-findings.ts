@@ -31,6 +31,7 @@ import { sourceOf, SourceLocationRef } from './source.js';
 import { DepartmentRef } from './refs.js';
 import { riskMeasuresOf, RiskMeasureRef } from './risk-measure.js';
 import { checkedFirst } from './page-size.js';
+import { formatFraction } from './number-format.js';
 
 /** Most findings one overshootIndicators call returns. */
 const MAX_FINDINGS = 10_000;
@@ -57,7 +58,12 @@ const IndicatorOvershootRef = builder.objectRef<OvershootFinding>('IndicatorOver
     }),
     attainment: t.exposeFloat('attainment', {
       nullable: true,
-      description: 'actual / target (target / actual when lower is better).',
+      description: 'actual / target (target / actual when lower is better), a fraction (1 = 100 %).',
+    }),
+    attainmentText: t.string({
+      nullable: true,
+      resolve: (f) => formatFraction(f.attainment),
+      description: 'attainment as a person reads it, e.g. "421.05%".',
     }),
     rule: t.field({
       type: OvershootRuleEnum,
@@ -164,6 +170,10 @@ const DepartmentTargetRiskRef = builder
       }),
       riskScore: t.exposeFloat('riskScore', {
         description: 'Share of measurable measures with at least one finding (0 to 1).',
+      }),
+      riskScoreText: t.string({
+        resolve: (r) => formatFraction(r.riskScore)!,
+        description: 'riskScore as a person reads it, e.g. "53.33%".',
       }),
       rank: t.exposeInt('rank', { description: '1 = highest risk in its peer group.' }),
       tooFew: t.exposeBoolean('tooFew', {

@@ -2,7 +2,7 @@ import { Kind, parse, valueFromASTUntyped, type DocumentNode } from 'graphql';
 import type { ExampleOperation } from '../graphql/example-operations.js';
 import type { TableColumn, TableSpec } from './export-rows.js';
 import { selectedFields } from './export-selection.js';
-import type { ExportColumns, OperationExport } from './export-spec.js';
+import { FRACTION_FORMAT, type ExportColumns, type OperationExport } from './export-spec.js';
 
 /** A named operation ready to download: its document, its variables and its tables. */
 export interface ExportPlan {
@@ -41,17 +41,30 @@ export function planExports(
     if (!map) continue;
     const document = parse(op.query);
     const selected = selectedFields(document);
-    const columns = (prefix: string, record: ExportColumns | undefined, fromRoot: boolean) =>
+    const columns = (
+      prefix: string,
+      record: ExportColumns | undefined,
+      fromRoot: boolean,
+      fractions: readonly string[] = [],
+    ) =>
       Object.entries(record ?? {})
         .filter(([path]) => selected.has(prefix + path))
-        .map(([path, zh]): TableColumn => ({ path, fromRoot, zh, en: path }));
+        .map(
+          ([path, zh]): TableColumn => ({
+            path,
+            fromRoot,
+            zh,
+            en: path,
+            ...(fractions.includes(path) ? { numberFormat: FRACTION_FORMAT } : {}),
+          }),
+        );
     const tables = map.lists
       .filter((list) => selected.has(list.path))
       .map((list): TableSpec => ({
         list,
         columns: [
           ...columns('', list.context, true),
-          ...columns(`${list.path}.`, list.columns, false),
+          ...columns(`${list.path}.`, list.columns, false, list.fractions),
         ],
       }));
     plans.set(op.name, {

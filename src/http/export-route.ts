@@ -147,7 +147,12 @@ export function createExportRoute(options: ExportRouteOptions): ExportRoute {
         headers: request.headers,
       });
       body = await toXlsx(
-        written.map((t) => ({ name: t.sheet, header: header(t), rows: t.rows })),
+        written.map((t) => ({
+          name: t.sheet,
+          header: header(t),
+          rows: t.rows,
+          numberFormats: t.columns.map((c) => c.numberFormat),
+        })),
         about,
         generated,
       );

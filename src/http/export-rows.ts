@@ -14,6 +14,8 @@ export interface TableColumn {
   zh: string;
   /** The English header: the response path itself. */
   en: string;
+  /** Excel number format of the column's numbers (FRACTION_FORMAT for a fraction), if any. */
+  numberFormat?: string;
 }
 
 /** One list of a download with the columns its operation selects. */

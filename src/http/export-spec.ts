@@ -29,7 +29,17 @@ export interface ExportList {
   context?: ExportColumns;
   /** Columns read from the entity (with `explode`, from the entity with one element in place of its list). */
   columns: ExportColumns;
+  /**
+   * Paths of `columns` whose every value is a fraction (0–1, 1 = 100 %: shares, rates,
+   * percentiles, attainment): an XLSX writes them with FRACTION_FORMAT, so that Excel shows
+   * 66.86% while the cell keeps the exact fraction GraphQL returned. A column whose unit depends
+   * on the metric (a benchmark's value) is not marked: its `…Text` column shows it as read.
+   */
+  fractions?: readonly string[];
 }
+
+/** Excel's number format for a fraction column: a percentage with two decimals. */
+export const FRACTION_FORMAT = '0.00%';
 
 /** The download map of one named operation of schema/operations/. */
 export interface OperationExport {

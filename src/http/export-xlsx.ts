@@ -7,6 +7,8 @@ export interface XlsxSheet {
   name: string;
   header: readonly string[];
   rows: readonly (readonly Cell[])[];
+  /** Excel number format per column (undefined: General), applied to its numeric cells. */
+  numberFormats?: readonly (string | undefined)[];
 }
 
 /** The name of the sheet that says what the workbook holds. */
@@ -37,7 +39,13 @@ function columnWidths(sheet: XlsxSheet): number[] {
  * An .xlsx workbook (exceljs): one sheet per table with a bold, frozen, filterable header row,
  * then the about sheet. Numbers are written as numeric cells with the value GraphQL returned
  * (exceljs writes a number's shortest round-trip text), strings as text cells (a code such as
- * `201` stays text), booleans as boolean cells, null as an empty cell.
+ * `201` stays text), booleans as boolean cells, null as an empty cell. A text cell is stored as
+ * a shared string (`t="s"`), never as a formula (`<f>`), so Excel does not evaluate one that
+ * begins with `=`: texts are written exactly, without the quote the CSV puts before them
+ * (export-csv.ts). The CSV needs it because there Excel decides what a field is.
+ *
+ * A column with a number format (a fraction column of the download maps gets '0.00%') has it on
+ * its numeric cells: Excel shows 66.86%, the cell keeps 0.6685979027864224.
  *
  * Written with exceljs's streaming writer, each row committed as it is added: for 100,000 rows
  * of 21 columns (the row limit) the in-memory workbook took 26 s and 2.7 GB of memory, the
@@ -77,7 +85,15 @@ export async function toXlsx(
     const header = worksheet.addRow([...sheet.header]);
     header.font = { bold: true };
     header.commit();
-    for (const row of sheet.rows) worksheet.addRow(row.map((cell) => cell ?? undefined)).commit();
+    const formats = (sheet.numberFormats ?? [])
+      .map((format, i) => [i + 1, format] as const)
+      .filter((entry): entry is readonly [number, string] => entry[1] !== undefined);
+    for (const row of sheet.rows) {
+      const added = worksheet.addRow(row.map((cell) => cell ?? undefined));
+      for (const [column, numFmt] of formats)
+        if (typeof row[column - 1] === 'number') added.getCell(column).numFmt = numFmt;
+      added.commit();
+    }
     worksheet.commit();
   }
   const worksheet = workbook.addWorksheet(ABOUT_SHEET);

@@ -8,10 +8,18 @@ import { createContext, type GraphQLContext } from '../graphql/context.js';
 import { emptyAnswerNoticesPlugin } from '../graphql/empty-answer-notices.js';
 import { formatError } from '../graphql/format-error.js';
 import { readExampleOperations } from '../graphql/example-operations.js';
-import { graphiqlPage } from '../graphql/graphiql-page.js';
 import { queryLimitsPlugin, type QueryLimits } from '../graphql/query-limits.js';
 import { EXPORT_PREFIX } from './export-request.js';
 import { createExportRoute } from './export-route.js';
+import { createGraphiQL } from './graphiql.js';
+import {
+  createDashboard,
+  dashboardAssets,
+  isDashboardPath,
+  serveDashboard,
+} from './dashboard-assets.js';
+import { endWithBody } from './compressed-body.js';
+import { checkDocumentShape } from '../graphql/document-shape.js';
 
 /** Largest request body accepted (a GraphQL document with variables). */
 const MAX_BODY_BYTES = 1_000_000;
@@ -49,14 +57,26 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
+/** The GraphQL document of a request: `query` of a JSON body, or of the URL for a GET. */
+function queryText(body: unknown, url: URL): string {
+  const query = (body as { query?: unknown } | null)?.query;
+  if (typeof query === 'string') return query;
+  return url.searchParams.get('query') ?? '';
+}
+
 function wantsHtml(req: IncomingMessage): boolean {
-  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+  return (
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    (req.headers.accept ?? '').includes('text/html')
+  );
 }
 
 /**
- * The HTTP surface: `/graphql` (GraphQL over HTTP through Apollo, or GraphiQL for a browser),
- * `/export/<OperationName>.csv|.xlsx` (a named operation as a file), `/healthz`. Apollo's own
- * landing page is off: it loads Apollo Sandbox from a CDN.
+ * The HTTP surface: `/graphql` (GraphQL over HTTP through Apollo, or GraphiQL's page for a
+ * browser), `/assets/<name>.<hash>.<ext>` (GraphiQL's scripts, styles and workers, cached for
+ * good), `/dashboard` (the charts, src/dashboard/), `/export/<OperationName>.csv|.xlsx` (a named
+ * operation as a file), `/healthz`. GraphQL answers are compressed when the client accepts it.
+ * Apollo's own landing page is off: it loads Apollo Sandbox from a CDN.
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const server = createServer();
@@ -74,7 +94,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   });
   await apollo.start();
   const operations = readExampleOperations();
-  const page = graphiqlPage(operations);
+  const graphiql = await createGraphiQL(operations);
+  const dashboard = await createDashboard(dashboardAssets(operations));
   const exportRoute = createExportRoute({
     apollo,
     db: options.db,
@@ -111,15 +132,16 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     // Downloads run the named operations through the same Apollo server (same limits, same
     // error masking); Apollo's CSRF prevention stays on /graphql, where any query can be sent.
     if (url.pathname.startsWith(EXPORT_PREFIX)) return exportRoute(req, res, url);
+    if (graphiql.assets.serve(req, res, url.pathname)) return;
+    if (isDashboardPath(url.pathname)) return serveDashboard(dashboard, req, res, url);
     if (url.pathname !== '/graphql')
       return send(
         res,
         404,
         'text/plain; charset=utf-8',
-        'not found: try /graphql, or /export/<OperationName>.csv or .xlsx',
+        'not found: try /graphql, /dashboard, or /export/<OperationName>.csv or .xlsx',
       );
-    if (wantsHtml(req) && !url.searchParams.has('query'))
-      return send(res, 200, 'text/html; charset=utf-8', page);
+    if (wantsHtml(req) && !url.searchParams.has('query')) return graphiql.page.serve(req, res);
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -139,6 +161,18 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         );
       }
     }
+    // graphql-js parses and validates by recursion: a document nested thousands deep, or a
+    // chain of thousands of fragments, would overflow its stack. Refuse it before parsing.
+    const refusal = checkDocumentShape(queryText(body, url));
+    if (refusal)
+      return send(
+        res,
+        400,
+        'application/json',
+        JSON.stringify({
+          errors: [{ message: refusal.message, extensions: { code: refusal.code } }],
+        }),
+      );
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: (req.method ?? 'GET').toUpperCase(),
@@ -150,10 +184,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') {
-      res.end(result.body.string);
-      return;
-    }
+    if (result.body.kind === 'complete') return endWithBody(req, res, result.body.string);
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
   }
