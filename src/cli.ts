@@ -24,9 +24,11 @@ const USAGE = `usage: jixiao <command> [options]
                         then a summary table
   normalize             read {"name","target","actual"} JSON lines on stdin, write the measures
   import <dir> [--format parquet|csv|ndjson] [--replace]
-                        import canonical tables in one transaction
-  export <dir> [--format parquet|csv|ndjson] [--years 2019-2024]
-                        write canonical tables (for BI tools or another jixiao)
+                        import canonical tables in one transaction (CSV titles in
+                        Chinese or English, with or without a BOM)
+  export <dir> [--format parquet|csv|ndjson] [--headers zh|en] [--years 2019-2024]
+                        write canonical tables (for BI tools, Excel or another jixiao);
+                        CSV in UTF-8 with a BOM, Chinese titles unless --headers en
   generate --departments N --years 2019-2024 [--seed S] [--out DIR] [--render-text DIR]
                         generate a SYNTHETIC (demo) corpus: into the database, or as canonical
                         Parquet files with --out; --render-text also writes report texts
@@ -39,6 +41,7 @@ const OPTIONS = {
   synthetic: { type: 'boolean' },
   departments: { type: 'string' },
   format: { type: 'string' },
+  headers: { type: 'string' },
   years: { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },

