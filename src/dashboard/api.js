@@ -25,19 +25,6 @@ export function hasOperation(name) {
   return operations.has(name);
 }
 
-/** Whether a named operation's document selects a field (a word of its text). */
-export function selects(name, field) {
-  const op = operations.get(name);
-  return Boolean(op && new RegExp(`\\b${field}\\b`).test(op.query));
-}
-
-/** The first operation whose document selects a field, if any. */
-export function operationSelecting(field) {
-  for (const op of operations.values())
-    if (new RegExp(`\\b${field}\\b`).test(op.query)) return op.name;
-  return undefined;
-}
-
 /** Variables without undefined members (null stays: it is a value). */
 export function clean(variables) {
   return Object.fromEntries(Object.entries(variables).filter(([, v]) => v !== undefined));

@@ -3,7 +3,7 @@
  * charts across departments and the chosen department's page. Every number comes from the named
  * GraphQL operations of schema/operations/ (api.js); each chart is its own module under charts/.
  */
-import { loadOperations, memoRunner, operationSelecting, run } from './api.js';
+import { loadOperations, memoRunner, run } from './api.js';
 import { createCard } from './card.js';
 import * as benchmarkChart from './charts/benchmark-chart.js';
 import * as deductionsChart from './charts/deductions-chart.js';
@@ -41,26 +41,8 @@ const ctx = {
   select,
   setMetric,
   refreshCard,
-  openIndicator: (point) => openIndicator(point, { onDepartment: select, sourceText }),
+  openIndicator: (point) => openIndicator(point, { onDepartment: select }),
 };
-
-/**
- * The text of a source line when the answer gave only file, page and line (LowTargetRisk's
- * measures): OvershootIndicators of that department and year quotes it for the rows a rule fired on.
- */
-async function sourceText(point) {
-  const answer = await run('OvershootIndicators', {
-    fromYear: point.year,
-    toYear: point.year,
-    departments: [point.department.code],
-    minAttainment: null,
-    first: 1000,
-  });
-  const found = (answer.data?.overshootIndicators ?? []).find(
-    (f) => f.indicator.seq === point.indicator.seq && f.source?.line === point.source?.line,
-  );
-  return found?.source?.text ?? null;
-}
 
 /** The cards, by name: `{ card, update(card, ctx) }`. */
 const cards = new Map();
@@ -280,9 +262,8 @@ async function start() {
   try {
     await loadOperations();
     ctx.departments = await loadDepartments(run);
-    // Chinese labels from the API, once it offers them as a named operation.
-    const labelsOperation = operationSelecting('enumLabels');
-    if (labelsOperation) mergeLabels((await run(labelsOperation, {})).data?.enumLabels);
+    // Chinese labels of every enum value, from the API (the EnumLabels operation).
+    mergeLabels((await run('EnumLabels', {})).data?.enumLabels);
   } catch (error) {
     $('global-notice').hidden = false;
     $('global-notice').textContent = `无法载入数据：${error.message}`;

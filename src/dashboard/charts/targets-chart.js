@@ -6,16 +6,13 @@
  * opens its indicator and source.
  *
  * Data: the measures of LowTargetRisk (`lowTargetRisk { measures { indicator measure rules
- * ratchetFailure source } }`) when its operation selects them; until then the findings of
- * OvershootIndicators, which carry the same indicator, measure and source but only the measures
- * a rule fired on.
+ * ratchetFailure source } }`): every measurable measure of the population, flagged or not.
  */
 import { chartElement, setDownloads, showMessages } from '../card.js';
 import { COLORS, SYNTHETIC_OPACITY, clear, draw, shortName } from '../chart-base.js';
 import { esc, measureValue, ratio } from '../format.js';
 import { label } from '../labels.js';
-import { departmentsVariable, peerKeyOf, peersOf } from '../scope.js';
-import { selects } from '../api.js';
+import { peerKeyOf, peersOf } from '../scope.js';
 
 /** RATIO's default threshold (docs/domain.md, "Rules for targets set too low"). */
 export const RATIO_THRESHOLD = 1.2;
@@ -24,12 +21,10 @@ export const CEILING_TARGET = 0.95;
 
 const local = { onlyChosen: false, rerender: () => {} };
 
-/** Which operation feeds the chart: LowTargetRisk once it selects its measures. */
-export function source() {
-  return selects('LowTargetRisk', 'measures') ? 'LowTargetRisk' : 'OvershootIndicators';
-}
-
-/** One point per measure: findings of the same measure (RATIO and CHRONIC, …) merged. */
+/**
+ * One point per measure of a list of OvershootIndicators findings (the department page's
+ * list): findings of the same measure (RATIO and CHRONIC, …) merged.
+ */
 export function fromOvershoots(list) {
   const points = new Map();
   for (const f of list) {
@@ -300,35 +295,18 @@ export async function update(card, ctx) {
   renderControls(card);
   const peers = peersOf(ctx.departments, ctx.state);
   const codes = new Set(peers.map((d) => d.code));
-  const operation = source();
-  let variables;
-  let answer;
-  let points;
-  if (operation === 'LowTargetRisk') {
-    variables = {
-      year: ctx.state.year,
-      peerGroup: ctx.state.peerGroup,
-      includeSynthetic: ctx.state.includeSynthetic,
-    };
-    answer = await ctx.run(operation, variables);
-    const key = peerKeyOf(ctx.departments.get(ctx.state.dept), ctx.state.peerGroup);
-    const entries = (answer.data?.lowTargetRisk ?? []).filter(
-      (e) => codes.has(e.department.code) && (key === 'ALL' || e.peerKey === key || !e.peerKey),
-    );
-    points = fromRiskMeasures(entries, ctx.state.year);
-  } else {
-    variables = {
-      fromYear: ctx.state.year,
-      toYear: ctx.state.year,
-      departments: departmentsVariable(ctx.departments, ctx.state, peers),
-      minAttainment: null,
-      first: 10000,
-    };
-    answer = await ctx.run(operation, variables);
-    points = fromOvershoots(
-      (answer.data?.overshootIndicators ?? []).filter((f) => codes.has(f.department.code)),
-    );
-  }
+  const operation = 'LowTargetRisk';
+  const variables = {
+    year: ctx.state.year,
+    peerGroup: ctx.state.peerGroup,
+    includeSynthetic: ctx.state.includeSynthetic,
+  };
+  const answer = await ctx.run(operation, variables);
+  const key = peerKeyOf(ctx.departments.get(ctx.state.dept), ctx.state.peerGroup);
+  const entries = (answer.data?.lowTargetRisk ?? []).filter(
+    (e) => codes.has(e.department.code) && (key === 'ALL' || e.peerKey === key || !e.peerKey),
+  );
+  const points = fromRiskMeasures(entries, ctx.state.year);
   setDownloads(card, operation, variables);
   const el = chartElement(card, 'targets');
   const drawable = points.filter(
@@ -338,11 +316,7 @@ export async function update(card, ctx) {
       typeof p.measure.actual === 'number' &&
       p.measure.actual >= 0,
   );
-  const empty = drawable.length
-    ? null
-    : operation === 'OvershootIndicators'
-      ? `${ctx.state.year} 年所选范围内没有指标触发 RATIO 或 CEILING（目标设置偏低的规则）。`
-      : `${ctx.state.year} 年所选范围内没有可计量的指标度量。`;
+  const empty = drawable.length ? null : `${ctx.state.year} 年所选范围内没有可计量的指标度量。`;
   if (!showMessages(card, answer, empty)) {
     local.rerender = () => {};
     card.caption.textContent = '';
@@ -361,9 +335,6 @@ export async function update(card, ctx) {
     const mine = drawable.filter((p) => p.department.code === ctx.state.dept).length;
     card.caption.textContent =
       `${shown.length} 个度量（所选部门 ${mine} 个），对数坐标；圆点越高越好，菱形越低越好，三角为实际值 0。` +
-      (operation === 'OvershootIndicators'
-        ? '仅显示触发规则的度量（来自 OvershootIndicators）。'
-        : '') +
       '点击一点查看指标与出处。';
   };
   local.rerender();

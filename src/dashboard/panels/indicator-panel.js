@@ -28,7 +28,7 @@ function row(term, value) {
 }
 
 /** Opens the panel on one measure: `{ department, year, indicator, measure, attainment, rules, ratchetFailure, source }`. */
-export function openIndicator(point, { onDepartment, sourceText } = {}) {
+export function openIndicator(point, { onDepartment } = {}) {
   const el = ensurePanel();
   const { department, indicator, measure, source } = point;
   const unit = measure?.unit;
@@ -58,7 +58,7 @@ export function openIndicator(point, { onDepartment, sourceText } = {}) {
             ${row('页码', source.page == null ? '（文本未标页）' : `第 ${esc(source.page)} 页`)}
             ${row('行号', `<span class="source-line">第 ${esc(source.line)} 行</span>`)}
           </dl>
-          <blockquote class="source-text">${esc(source.text ?? '（读取原文…）')}</blockquote>`
+          <blockquote class="source-text">${esc(source.text ?? '')}</blockquote>`
         : '<p class="msg empty">无出处：该报告不是从报告文本读入的（合成数据直接由数字生成，或入库时尚未记录出处）。</p>'
     }`;
   body.querySelector('.to-dept').addEventListener('click', (event) => {
@@ -66,16 +66,6 @@ export function openIndicator(point, { onDepartment, sourceText } = {}) {
     closeIndicator();
     onDepartment?.(department.code);
   });
-  if (source && source.text == null) {
-    // The answer gave file, page and line only: ask for the text read there.
-    const quote = body.querySelector('.source-text');
-    const asked = point;
-    void Promise.resolve(sourceText?.(point)).then((text) => {
-      if (current !== asked) return;
-      quote.textContent = text ?? '（该查询未返回原文：请按文件、页码、行号查阅报告）';
-      quote.classList.toggle('missing', !text);
-    });
-  }
   current = point;
   lastFocus = document.activeElement;
   el.hidden = false;
