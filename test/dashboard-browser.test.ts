@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { readExampleOperations } from '../src/graphql/example-operations.js';
 import { postGraphQL, startTestServer } from './support/test-server.js';
+import { LAPTOP, launchChromium } from './support/browser.js';
 
 /**
  * The dashboard at /dashboard in a real browser (Debian's chromium, as the GraphiQL test): every
@@ -15,10 +16,9 @@ import { postGraphQL, startTestServer } from './support/test-server.js';
  * Screenshots go to test/artifacts/ (ignored by git). With UPDATE_DASHBOARD_IMAGE=1 the demo
  * view is also written to docs/images/dashboard.png, the README's picture.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = 'test/artifacts';
 const README_IMAGE = 'docs/images/dashboard.png';
-const VIEWPORT = { width: 1366, height: 768 };
+const VIEWPORT = LAPTOP;
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -27,24 +27,8 @@ const operations = new Map(readExampleOperations().map((op) => [op.name, op.quer
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
-    );
-  }
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

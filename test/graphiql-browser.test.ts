@@ -1,40 +1,16 @@
-import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { readExampleOperations } from '../src/graphql/example-operations.js';
 import { startTestServer } from './support/test-server.js';
+import { LAPTOP, launchChromium } from './support/browser.js';
 
-/**
- * GraphiQL in a real browser: Debian's chromium (installed by .ci/run; `apt-get install -y
- * chromium` on a developer machine). The page must work with no network beyond this server.
- */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** A common laptop screen, the width at which GraphiQL's last tabs used to be cut off. */
-const LAPTOP = { width: 1366, height: 768 };
-
+/** GraphiQL in a real browser: the page must work with no network beyond this server. */
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
-    );
-  }
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
