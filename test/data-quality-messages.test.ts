@@ -33,6 +33,16 @@ const NATIONAL = renderNationalReport({
     indicatorTable: 'SEQ_ROWS',
   },
 }).text;
+const NATIONAL_TOTAL_ROW = renderNationalReport({
+  seed: 3,
+  departmentName: '示例市东湖示范区财政局',
+  year: 2022,
+  layout: {
+    headings: 0,
+    budgetForm: 'TABLE_THREE_STAGES',
+    scoreTable: { form: 'ROWS', totalRow: true, rates: false, twoDecimals: true },
+  },
+}).text;
 const NATIONAL_TWO_STAGES = renderNationalReport({
   seed: 3,
   departmentName: '示例市东湖示范区财政局',
@@ -75,15 +85,49 @@ const REPORTS: Readonly<Record<string, string>> = {
     ['被扣 3分；', '被扣 2.5分；'],
     ['的采购份额,扣 0.02分。', '的采购份额,扣 0.02分；三是档案整理不及时，扣0.3分。'],
   ),
+  'the real report, its 部门决算支出 off 表2': damaged(REAL, [
+    '10,105.79万元，其中：基本支出',
+    '10,150.79万元，其中：基本支出',
+  ]),
+  'the real report, its 履职效能 paragraph restating another score and rate': damaged(
+    REAL,
+    ['指标分值 50分，得分 49.99分，', '指标分值 50分，得分 49.95分，'],
+    ['得分率为 99.98%', '得分率为 99.90%'],
+  ),
+  'the real report without its 全年预算数 and its 履职效能 deduction': damaged(
+    REAL,
+    ['本部门 2023年度全年预算数 10,192.48', '本部门 2023年度'],
+    ['未达到 100%，扣 0.01分。', '未达到 100%。'],
+  ),
+  'the real report titled 2024年度': damaged(REAL, ['2023年度中国共产党', '2024年度中国共产党']),
+  'the real report with the number of 表3 row 2 lost': damaged(REAL, [
+    '\n2 新媒体宣传影',
+    '\n新媒体宣传影',
+  ]),
+  'the real report without the caption of 表1': damaged(REAL, [
+    '表 1 2023年重点工作任务完成情况',
+    '',
+  ]),
+  'the real report with figures that cannot be': damaged(
+    REAL,
+    ['公共安全预算收入 274.64万元', '公共安全预算收入 -274.64万元'],
+    [' 66.86%；', ' 6686%；'],
+    ['资产配置合规性 2 2 100%', '资产配置合规性 2 3 150%'],
+  ),
   'the real report without 下一步改进措施': REAL.split('\n').slice(0, 836).join('\n'),
   'the real report without the heading of 管理效率分析': REAL.split('\n')
     .filter((_, i) => i + 1 !== 746)
     .join('\n'),
   'a national-framework report': NATIONAL,
   'a national-framework report with two budget stages': NATIONAL_TWO_STAGES,
+  'a national-framework report, its 合计 row misprinted': NATIONAL_TOTAL_ROW.replace(
+    /合计 (\d+\.\d+) (\d+)\.(\d+)/,
+    (_, weight: string, int: string, frac: string) => `合计 ${weight} ${Number(int) - 1}.${frac}`,
+  ),
   'a national-framework report, damaged': damaged(
     NATIONAL,
     ['公用经费 2,861.57 2,750.50 2,816.16', '公用经费 2,861.57 2,750.50 2,826.16'],
+    ['人员经费 13,566.62 13,040.06 12,155.38', '人员经费 13,566.62 13,040.06 12,145.38'],
     ['卫生健康支出960.25万元', '卫生健康支出970.25万元'],
     ['支付进度率 2.00 2.00', '支付进度率 3.00 3.00'],
     ['被扣 0.9分', '被扣 0.7分'],
@@ -117,7 +161,7 @@ const has = (figures: { value: string; unit: string }[], value: string) =>
 
 /** Where a figure is printed, as the reports name their tables and sections. */
 const PLACES =
-  /表2|表4|评分表|部门整体收支情况|部门整体支出情况|自评结论|绩效自评情况|管理效率分析|关键绩效指标表|「[^」]+」一节|全国共性指标框架|报告未列|未找到/;
+  /标题|表2|表3|表4|评分表|部门整体收支情况|部门整体支出情况|自评结论|绩效自评情况|履职效能分析|管理效率分析|关键绩效指标表|「[^」]+」一节|全国共性指标框架|报告未列|未找到/;
 
 describe('data-quality messages', () => {
   it('are made to fire for every check family', () => {
@@ -132,10 +176,24 @@ describe('data-quality messages', () => {
         'nature.total_vs_final',
         'nature.basic_vs_stated',
         'nature.project_vs_stated',
+        'nature.scale_total_vs_final',
+        'nature.personnel_vs_stated',
+        'nature.public_vs_stated',
         'ratio.basic_share',
         'ratio.project_share',
         'ratio.execution_rate',
         'ratio.spending_progress',
+        'ratio.part_score_rate',
+        'score.paragraph_vs_conclusion',
+        'score.table_total_row',
+        'stated.not_found',
+        'section.table_not_found',
+        'title.year_vs_text',
+        'indicator.row_missing',
+        'deduction.unexplained',
+        'range.negative_amount',
+        'range.percent',
+        'range.score_above_weight',
         'score.parts',
         'score.weights',
         'management.weights',

@@ -3,12 +3,38 @@ import type { Decimal } from '../db/tables.js';
 /** Exact decimal arithmetic on 万元 amounts and scores, as scaled bigints (4 decimal places). */
 const SCALE = 4;
 const FACTOR = 10n ** BigInt(SCALE);
+/** A number as printed, separators removed: at most SCALE decimals. */
+const PRINTED = new RegExp(String.raw`^-?\d+(\.\d{1,${SCALE}})?$`);
 
-/** Reads a printed number (`10,283.32`, `3,505.9`, `0.98`) into a canonical decimal string, or null. */
+/**
+ * Reads a printed number (`10,283.32`, `3,505.9`, `0.98`) into a canonical decimal string, or
+ * null; also null for more decimals than amounts and scores are kept with (numbers run together
+ * by a lost line break, `99.15123`), so that the caller refuses it as unreadable.
+ */
 export function parseDecimal(printed: string): Decimal | null {
   const cleaned = printed.replace(/[,，\s]/g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
+  if (!PRINTED.test(cleaned)) return null;
   return fromUnits(toUnits(cleaned));
+}
+
+/**
+ * How many decimals a number is printed with (`97.00` → 2, `3,505.9` → 1, `100` → 0): what a
+ * canonical decimal loses with its trailing zeros, and what says how precisely it was stated.
+ */
+export function printedDecimals(printed: string): number {
+  return /[.．](\d+)\s*$/.exec(printed.trim())?.[1]?.length ?? 0;
+}
+
+/** The decimals of a decimal string as written (`66.86` → 2, `50` → 0). */
+export function decimalsOf(value: Decimal): number {
+  return value.split('.')[1]?.length ?? 0;
+}
+
+/** A decimal as printed with `decimals` decimals (`97` with 2 → `97.00`); never rounds. */
+export function padDecimals(value: Decimal, decimals: number): Decimal {
+  const [int = '0', frac = ''] = value.split('.');
+  const digits = frac.padEnd(decimals, '0');
+  return digits ? `${int}.${digits}` : int;
 }
 
 /** A decimal string as scaled units. */

@@ -62,6 +62,9 @@ const STATED_NAMES = {
   revenue_total: { GUANGZHOU: '年初预算收入', NATIONAL_53: '年初预算数' },
   full_year_budget: { GUANGZHOU: '全年预算数', NATIONAL_53: '全年预算数' },
   final_total: { GUANGZHOU: '决算支出', NATIONAL_53: '支出总计' },
+  scale_final_total: { GUANGZHOU: '部门决算支出', NATIONAL_53: '部门决算支出' },
+  personnel_final: { GUANGZHOU: '人员经费', NATIONAL_53: '人员经费' },
+  public_final: { GUANGZHOU: '公用经费', NATIONAL_53: '公用经费' },
   basic_final: { GUANGZHOU: '基本支出决算数', NATIONAL_53: '基本支出' },
   project_final: { GUANGZHOU: '项目支出决算数', NATIONAL_53: '项目支出' },
   basic_share: { GUANGZHOU: '基本支出占比', NATIONAL_53: '基本支出占比' },
@@ -72,6 +75,14 @@ const STATED_NAMES = {
 
 /** The stated figures reconciliation compares, by their stable names (StatedFigure.name). */
 export type StatedName = keyof typeof STATED_NAMES;
+
+/**
+ * A stated figure's name as the template's prose calls it (`年初预算收入`); a name no parser gives
+ * (a document built by hand) as it is.
+ */
+export function statedName(name: StatedName, template: ReportTemplate): string {
+  return (STATED_NAMES as Partial<typeof STATED_NAMES>)[name]?.[template] ?? name;
+}
 
 /** A stated figure as the words need it: which one, and the line it is printed on. */
 export interface StatedPlace {
@@ -141,7 +152,7 @@ export function reconcileWording(template: ReportTemplate) {
   const places = PLACES[template];
   /** A stated figure of the prose: `部门整体收支情况「年初预算收入」（第 383 行）`. */
   const stated = (figure: StatedPlace) =>
-    `${places.prose}「${STATED_NAMES[figure.name][template]}」${lineText(figure.line)}`;
+    `${places.prose}「${statedName(figure.name, template)}」${lineText(figure.line)}`;
   /** An amount by nature: `表2「基本支出」全年预算数（第 437 行）`, from the prose when no row. */
   const nature = (category: NatureCategory, stage: Stage, line: number | undefined) => {
     const fromTable = template === 'GUANGZHOU' || (line !== undefined && line > 0);
@@ -152,8 +163,42 @@ export function reconcileWording(template: ReportTemplate) {
     return `${fromTable ? places.natureTable : places.prose}「${name}」${STAGE_NAMES[stage]}${lineText(line)}`;
   };
   const points = (value: Decimal) => figureText(value, '分');
+  const partName = { DUTY: '履职效能', MANAGEMENT: '管理效率' } as const;
+  const analysis = { DUTY: '履职效能分析', MANAGEMENT: '管理效率分析' } as const;
 
   return {
+    /** A stated figure of the prose and where it is printed. */
+    statedFigure: stated,
+
+    /** An amount by nature and where it is printed: `表2「基本支出」全年预算数（第 437 行）`. */
+    natureCell: nature,
+
+    /** An amount by functional class: `部门整体收支情况「公共安全」年初预算收入（第 397 行）`. */
+    functionAmount(kind: 'revenue' | 'expenditure', amount: FunctionAmount): string {
+      const of = kind === 'revenue' ? STATED_NAMES.revenue_total : STATED_NAMES.final_total;
+      return `${places.prose}「${amount.functionClass}」${of[template]}${lineText(amount.line)}`;
+    },
+
+    /** A scored row, or one of its cells: `表4「采购政策效能」得分率（第 799 行）`. */
+    scoreRow(item: string, line: number, column: '' | '得分率' = ''): string {
+      return `${places.scoreTable}「${item}」${column}${lineText(line)}`;
+    },
+
+    /** A part of the self-score, or the whole: `自评结论「履职效能」`. */
+    scorePart(part: Deduction['part'] | 'TOTAL'): string {
+      return `${places.score}「${part === 'TOTAL' ? '自评得分' : partName[part]}」`;
+    },
+
+    /** Points a part lost that no deduction explains. */
+    unexplainedLoss(
+      part: Deduction['part'],
+      weight: Decimal,
+      score: Decimal,
+      lost: Decimal,
+    ): string {
+      return `${places.score}「${partName[part]}」扣分：分值 ${points(weight)}减得分 ${points(score)}为 ${points(lost)}，${analysis[part]}未说明扣分原因${part === 'MANAGEMENT' ? `，${places.scoreTable}也没有失分的行` : ''}（所列扣分合计 ${points('0')}），相差 ${points(lost)}`;
+    },
+
     /** A stated total against the sum of its functional classes. */
     byFunction(total: StatedPlace, classes: readonly FunctionAmount[]): SumWording {
       return {

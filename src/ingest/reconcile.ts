@@ -1,86 +1,15 @@
 import type { Decimal, NatureCategory } from '../db/tables.js';
-import { compareDecimals, fromUnits, subtractDecimals, sumDecimals, toUnits } from './decimal.js';
+import { compareDecimals, subtractDecimals, sumDecimals } from './decimal.js';
+import { rangeChecks } from './range-checks.js';
+import { ratioCheck, sumCheck, type StatedPercent } from './reconcile-checks.js';
 import {
-  ratioMessage,
   reconcileWording,
-  sumMessage,
-  type RatioWording,
   type ReconcileWording,
   type Stage,
   type StatedName,
   type StatedPlace,
-  type SumWording,
 } from './reconcile-wording.js';
 import type { ParseNote, ReportDocument, StageAmounts } from './report-document.js';
-
-/**
- * A published figure is rounded to 0.01 万元; a sum of n rounded parts may differ from its
- * rounded total by up to n x 0.005. Differences that small are rounding, reported as INFO;
- * larger ones mean the figures disagree and are reported as ERROR (docs/domain.md: report, never hide,
- * never reject).
- */
-function roundingTolerance(terms: number): bigint {
-  return toUnits('0.005') * BigInt(Math.max(2, terms));
-}
-
-function sumCheck(
-  check: string,
-  wording: () => SumWording,
-  parts: readonly Decimal[],
-  stated: Decimal | null | undefined,
-): ParseNote | null {
-  if (stated === null || stated === undefined || parts.length === 0) return null;
-  const sum = sumDecimals(parts);
-  const diff = toUnits(sum) - toUnits(stated);
-  if (diff === 0n) return null;
-  const abs = diff < 0n ? -diff : diff;
-  const rounding = abs <= roundingTolerance(parts.length);
-  return {
-    check,
-    severity: rounding ? 'INFO' : 'ERROR',
-    message: sumMessage(wording(), stated, sum, fromUnits(diff), rounding),
-    expected: stated,
-    actual: sum,
-  };
-}
-
-/**
- * A stated percentage (66.86) against the ratio computed from amounts: it matches when it equals
- * the computed percentage rounded to the printed number of decimals.
- */
-function ratioCheck(
-  check: string,
-  wording: () => RatioWording,
-  stated: Decimal | null | undefined,
-  numerator: Decimal | null,
-  denominator: Decimal | null,
-): ParseNote | null {
-  if (
-    stated === null ||
-    stated === undefined ||
-    numerator === null ||
-    denominator === null ||
-    compareDecimals(denominator, '0') === 0
-  ) {
-    return null;
-  }
-  const decimals = stated.split('.')[1]?.length ?? 0;
-  const computed = (Number(numerator) / Number(denominator)) * 100;
-  const rounded = computed.toFixed(decimals);
-  if (compareDecimals(rounded, stated) === 0) return null;
-  const halfUnit = 0.5 * 10 ** -decimals;
-  const off = Math.abs(computed - Number(stated));
-  const rounding = off <= halfUnit * 2;
-  // Four decimals, as stored in `actual`; the difference is taken from that, exactly.
-  const shown = computed.toFixed(4);
-  return {
-    check,
-    severity: rounding ? 'INFO' : 'WARNING',
-    message: ratioMessage(wording(), stated, shown, subtractDecimals(shown, stated), rounding),
-    expected: stated,
-    actual: shown,
-  };
-}
 
 const STAGES: readonly Stage[] = ['initialBudget', 'fullYearBudget', 'final'];
 
@@ -114,13 +43,48 @@ function natureChecks(
 }
 
 /**
- * Reconciles a parsed report: sums against stated totals, stated shares and rates against the
- * ratios of the amounts, and the self-score against its parts and deductions. Returns the checks
- * that did not balance exactly, with the parser's own notes; an empty list means all balanced.
+ * Points a part lost (weight − score) with no deduction of that part to say why: the analysis
+ * paragraph names none and no scored row lost any. A sum check cannot see this when the points
+ * are as few as rounding allows (a lost `扣 0.01分` clause), and a finance bureau asks for the
+ * reason of every point lost.
+ */
+function unexplainedLosses(doc: ReportDocument, words: ReconcileWording): ParseNote[] {
+  const parts = [
+    ['DUTY', doc.score.duty],
+    ['MANAGEMENT', doc.score.management],
+  ] as const;
+  return parts.flatMap(([part, score]) => {
+    if (!score) return [];
+    const lost = subtractDecimals(score.weight, score.score);
+    if (compareDecimals(lost, '0') <= 0 || doc.deductions.some((d) => d.part === part)) return [];
+    return [
+      {
+        check: 'deduction.unexplained',
+        severity: 'WARNING' as const,
+        message: words.unexplainedLoss(part, score.weight, score.score, lost),
+        expected: lost,
+        actual: '0',
+      },
+    ];
+  });
+}
+
+/**
+ * Reconciles a parsed report: sums against stated totals, each figure the prose restates against
+ * its table, stated shares and rates against the ratios of the amounts (to their printed
+ * decimals), the self-score against its parts and deductions, and figures against the range
+ * they can be in (range-checks.ts). Returns the checks that did not balance exactly, with the
+ * parser's own notes (figures it found stated twice and differing, or not stated at all); an
+ * empty list means all balanced.
  */
 export function reconcile(doc: ReportDocument): ParseNote[] {
   const stated = new Map(doc.statedFigures.map((f) => [f.name, f]));
   const value = (name: StatedName) => stated.get(name)?.value;
+  /** A stated percentage with its printed decimals. */
+  const percent = (name: StatedName): StatedPercent | undefined => {
+    const f = stated.get(name);
+    return f && { value: f.value, decimals: f.decimals };
+  };
   /** A stated figure for the words; only asked for once its value was found. */
   const figure = (name: StatedName): StatedPlace => ({ name, line: stated.get(name)!.line });
   const words = reconcileWording(doc.template);
@@ -163,6 +127,12 @@ export function reconcile(doc: ReportDocument): ParseNote[] {
       value('final_total'),
     ),
     sumCheck(
+      'nature.scale_total_vs_final',
+      () => words.statedVsNature(figure('scale_final_total'), 'TOTAL', 'final', total.line),
+      [total.final ?? '0'],
+      value('scale_final_total'),
+    ),
+    sumCheck(
       'nature.basic_vs_stated',
       () => words.statedVsNature(figure('basic_final'), 'BASIC', 'final', lineOf('BASIC')),
       [doc.byNature.BASIC.final ?? '0'],
@@ -183,7 +153,7 @@ export function reconcile(doc: ReportDocument): ParseNote[] {
           ['TOTAL', 'final', total.final!],
           lineOf,
         ),
-      value('basic_share'),
+      percent('basic_share'),
       doc.byNature.BASIC.final,
       total.final,
     ),
@@ -196,7 +166,7 @@ export function reconcile(doc: ReportDocument): ParseNote[] {
           ['TOTAL', 'final', total.final!],
           lineOf,
         ),
-      value('project_share'),
+      percent('project_share'),
       doc.byNature.PROJECT.final,
       total.final,
     ),
@@ -210,7 +180,7 @@ export function reconcile(doc: ReportDocument): ParseNote[] {
             ['TOTAL', 'fullYearBudget', total.fullYearBudget!],
             lineOf,
           ),
-        value(name),
+        percent(name),
         total.final,
         total.fullYearBudget,
       ),
@@ -265,11 +235,13 @@ export function reconcile(doc: ReportDocument): ParseNote[] {
         : ratioCheck(
             `management.score_rate.${r.seq}`,
             () => words.scoreRate(r.level3, r.line, r.score, r.weight),
-            r.scoreRate,
+            { value: r.scoreRate, decimals: r.scoreRateDecimals },
             r.score,
             r.weight,
           ),
     ),
+    ...unexplainedLosses(doc, words),
+    ...rangeChecks(doc, words),
     ...doc.notes,
   ];
   return notes.filter((n): n is ParseNote => n !== null);

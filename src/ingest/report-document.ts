@@ -7,6 +7,12 @@ export interface StatedFigure {
   value: Decimal;
   unit: '万元' | '%';
   line: number;
+  /**
+   * Decimals as printed (2 for `97.00%`), which `value` loses with its trailing zeros: a stated
+   * percentage matches a computed ratio rounded to these. Absent for a figure not read from a
+   * text; then the value's own decimals count.
+   */
+  decimals?: number;
 }
 
 /** An amount by functional class (功能分类). */
@@ -54,6 +60,8 @@ export interface ManagementScoreRow {
   score: Decimal;
   /** 得分率 as printed, in percent (33.33 for 33.33%). */
   scoreRate: Decimal | null;
+  /** Decimals of 得分率 as printed (2 for `98.00%`); absent, the value's own (see StatedFigure). */
+  scoreRateDecimals?: number;
   line: number;
 }
 

@@ -1,3 +1,4 @@
+import { padDecimals } from '../../src/ingest/decimal.js';
 import type { ReportDocument } from '../../src/ingest/report-document.js';
 import { parseReport } from '../../src/ingest/report/report-parser.js';
 import { compact, splitLines, type SourceLine } from '../../src/ingest/report/source-text.js';
@@ -69,12 +70,13 @@ function managementRows(doc: ReportDocument): (string | PdfTableCell)[][] {
         rowSpan: runLength(i, (r) => r.level2 === row.level2 && r.level1 === row.level1),
       });
     }
-    // Decimals are canonical (`3`, `0.5`, `33.33`): printed as they are, the rate with its %.
+    // Decimals are canonical (`3`, `0.5`, `33.33`): printed as they are, the rate with its %
+    // and the decimals the seed prints it with (`98.00%`).
     cells.push(
       row.level3,
       row.weight,
       row.score,
-      row.scoreRate === null ? '' : `${row.scoreRate}%`,
+      row.scoreRate === null ? '' : `${padDecimals(row.scoreRate, row.scoreRateDecimals ?? 0)}%`,
     );
     return cells;
   });

@@ -35,6 +35,24 @@ export type NormaliseResult =
 /** Column headings inside a cell: the cell was fused with its neighbours by the extraction. */
 const HEADING = /预期实现值|实际完成值|年度指标值|年度目标值|全年实际值|指标名称/;
 
+/**
+ * A percentage of 1000 % or more (as a fraction, 10) is no rate a department reports: it is a
+ * decimal point lost in print or extraction (`9522%` for `95.22%`), and read as written it would
+ * make a huge attainment and a false RATIO finding. Such a cell is not understood.
+ */
+const PERCENT_LIMIT = 10;
+
+/** The first percentage of the measures at or above PERCENT_LIMIT, as written, or null. */
+function implausiblePercent(measures: readonly IndicatorMeasure[]): string | null {
+  for (const m of measures) {
+    if (m.unitKind !== 'PERCENT') continue;
+    if ((m.actual ?? 0) >= PERCENT_LIMIT) return m.actualSource;
+    if (m.target !== null && m.target >= PERCENT_LIMIT) return m.targetSource;
+    if (m.targetHigh !== null && m.targetHigh >= PERCENT_LIMIT) return m.targetSource;
+  }
+  return null;
+}
+
 function notUnderstood(reason: string): NormaliseResult {
   return { understood: false, reason, measures: [] };
 }
@@ -67,5 +85,10 @@ export function normaliseIndicator(input: {
   if ('reason' in reading) return notUnderstood(reading.reason);
   const paired = pairActual(reading.drafts, target, actual);
   if ('reason' in paired) return notUnderstood(paired.reason);
+  const implausible = implausiblePercent(paired.measures);
+  if (implausible !== null)
+    return notUnderstood(
+      `percentage '${implausible}' of 1000 % or more: a decimal point lost in print?`,
+    );
   return { understood: true, measures: paired.measures };
 }

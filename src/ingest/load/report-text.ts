@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { extractPdfText } from '../pdf/pdf-text.js';
+import { decodeReportBytes, TextEncodingError } from './text-encoding.js';
 
 /** The kinds of report file jixiao reads: text already extracted, or the published PDF. */
 export const REPORT_EXTENSIONS = ['.txt', '.pdf'] as const;
@@ -23,7 +24,9 @@ export function isReportFile(name: string): boolean {
 
 /**
  * The text of a report file: a `.pdf` is extracted in-process (pages separated by form feeds,
- * table rows as lines, see src/ingest/pdf/); any other file is read as UTF-8 text.
+ * table rows as lines, see src/ingest/pdf/); any other file is read as text in the encoding it
+ * is in (UTF-8, GB18030/GBK or UTF-16, see text-encoding.ts), or refused naming the encodings
+ * tried.
  */
 export async function readReportText(file: string): Promise<string> {
   let data: Buffer;
@@ -37,5 +40,10 @@ export async function readReportText(file: string): Promise<string> {
     throw error;
   }
   if (extname(file).toLowerCase() === '.pdf') return extractPdfText(new Uint8Array(data), file);
-  return data.toString('utf8');
+  try {
+    return decodeReportBytes(new Uint8Array(data)).text;
+  } catch (error) {
+    if (error instanceof TextEncodingError) throw new ReportFileError(file, error.message);
+    throw error;
+  }
 }

@@ -1,4 +1,4 @@
-import { parseDecimal } from '../decimal.js';
+import { parseDecimal, printedDecimals } from '../decimal.js';
 import { functionClass } from './function-classes.js';
 import type { FunctionAmount, StatedFigure } from '../report-document.js';
 import { ReportParseError } from './report-parse-error.js';
@@ -42,7 +42,7 @@ function figure(
       `"${printed}" is not a number (${name})`,
     );
   }
-  return { name, value, unit, line };
+  return { name, value, unit, line, decimals: printedDecimals(printed) };
 }
 
 /**

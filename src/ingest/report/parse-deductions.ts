@@ -18,7 +18,7 @@ export function unquoted(text: string): string {
   return text.replace(/[“”"‘’'「」『』]/g, '');
 }
 
-const POINTS = /(?:被|共|合计)?(?:扣减?|扣除)(\d+(?:\.\d+)?)分/;
+const POINTS = /(?:被|共|合计)?(?:扣减?|扣除)(\d+(?:\.\d{1,4})?)分/;
 const ENUMERATION = /(?:^|[；;。])\s*(?:[一二三四五六七八九十]+是|[（(]?\d+[)）.、])/;
 
 /**

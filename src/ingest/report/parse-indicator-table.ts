@@ -1,6 +1,7 @@
 import type { IndicatorRow } from '../report-document.js';
 import { ReportParseError } from './report-parse-error.js';
 import { compact, displayWidth, type SourceLine } from './source-text.js';
+import { startsNextRow } from './row-numbering.js';
 import { cellsOf, continueRow, isTabbed } from './tabbed-table-rows.js';
 
 const SECTION = '表3 履职效能关键指标完成情况';
@@ -59,8 +60,13 @@ function tabbedIndicatorRows(
   const rows: { seq: number; line: number; cells: string[] }[] = [];
   for (const line of body) {
     const cells = cellsOf(line);
-    const seq = rows.length + 1;
-    if (cells.length >= 4 && cells[0] === String(seq)) {
+    const seq = Number(cells[0]);
+    const previous = rows.at(-1)?.seq ?? 0;
+    if (
+      cells.length >= 4 &&
+      /^\d{1,3}$/.test(cells[0]!) &&
+      startsNextRow(seq, previous, cells[1]!)
+    ) {
       const [, name, ...values] = cells;
       // More than four cells: the last two are the values, the name took the rest.
       const extra = values.length - 2;
@@ -99,8 +105,8 @@ function tabbedIndicatorRows(
 /**
  * Parses 表3: rows of 序号, 指标名称, 预期实现值 (target) and 实际完成值 (actual), with cells
  * broken across lines and the header repeated after page breaks, or one line per row with its
- * cells separated (as jixiao's own PDF extraction writes a ruled table). Rows must be numbered
- * 1, 2, 3 …
+ * cells separated (as jixiao's own PDF extraction writes a ruled table). Rows are numbered 1, 2,
+ * 3 …; a row keeps its printed number, and a gap in the numbers is noted (row-numbering.ts).
  */
 export function parseIndicatorTable(file: string, lines: readonly SourceLine[]): IndicatorRow[] {
   const start = findIndicatorTable(lines);
@@ -117,10 +123,10 @@ export function parseIndicatorTable(file: string, lines: readonly SourceLine[]):
   const rows: { seq: number; startLine: number; lines: SourceLine[] }[] = [];
   for (const line of body) {
     const match = ROW_START.exec(line.text);
-    const expected = rows.length + 1;
-    if (match && Number(match[1]) === expected) {
+    const previous = rows.at(-1)?.seq ?? 0;
+    if (match && startsNextRow(Number(match[1]), previous, match[2] ?? '')) {
       const rest = match[2] ? [{ ...line, text: match[2] }] : [];
-      rows.push({ seq: expected, startLine: line.no, lines: rest });
+      rows.push({ seq: Number(match[1]), startLine: line.no, lines: rest });
     } else if (rows.length > 0) {
       rows.at(-1)!.lines.push(line);
     }

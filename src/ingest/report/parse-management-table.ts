@@ -1,4 +1,4 @@
-import { parseDecimal } from '../decimal.js';
+import { parseDecimal, printedDecimals } from '../decimal.js';
 import type { ManagementScoreRow } from '../report-document.js';
 import { ReportParseError } from './report-parse-error.js';
 import { compact, type SourceLine } from './source-text.js';
@@ -89,14 +89,24 @@ export function parseManagementTable(
         'scored row has no level-3 indicator name',
       );
     }
+    const [weight, score, scoreRate] = [match[2]!, match[3]!, match[4]!].map(parseDecimal);
+    if (!weight || !score || !scoreRate) {
+      throw new ReportParseError(
+        file,
+        SECTION,
+        line.no,
+        `weight, score or rate is not a number: "${text}"`,
+      );
+    }
     rows.push({
       seq: rows.length + 1,
       level1: level1 || '管理效率',
       level2,
       level3,
-      weight: parseDecimal(match[2]!)!,
-      score: parseDecimal(match[3]!)!,
-      scoreRate: parseDecimal(match[4]!),
+      weight,
+      score,
+      scoreRate,
+      scoreRateDecimals: printedDecimals(match[4]!),
       line: line.no,
     });
   }

@@ -8,6 +8,8 @@ export interface ReportTitle {
   title: string;
   year: number;
   departmentName: string;
+  /** The line the title begins on. */
+  line: number;
   /** Index of the first line after the title. */
   next: number;
   /**
@@ -33,6 +35,29 @@ const YEAR_SUFFIX = /^[（(](\d{4})年度?[)）]/;
 const TITLE_LINES = 4;
 const NOT_FOUND =
   'title "<year>年度<department>部门整体支出绩效自评报告" not found at the top of the file';
+
+/**
+ * The fiscal years a report can evaluate. Performance self-evaluation of overall department
+ * expenditure began in the 2000s; a year outside these is a misprint (`7023`, `2523`) that would
+ * file the report under a year no analysis asks for, so it is refused rather than stored.
+ */
+export const FISCAL_YEARS = { first: 2000, last: 2100 } as const;
+
+/** A title read whole whose year is outside FISCAL_YEARS: no other reading of it is tried. */
+export class FiscalYearError extends ReportParseError {}
+
+/** Refuses a fiscal year outside FISCAL_YEARS, naming the file and the title's line. */
+export function checkFiscalYear(file: string, year: number, line: number | null): number {
+  if (year < FISCAL_YEARS.first || year > FISCAL_YEARS.last) {
+    throw new FiscalYearError(
+      file,
+      '标题',
+      line,
+      `the fiscal year ${year} is outside ${FISCAL_YEARS.first}–${FISCAL_YEARS.last}: a misprinted year`,
+    );
+  }
+  return year;
+}
 
 /**
  * A department's name: not empty, and neither a year, the report words nor a sentence (a first
@@ -137,8 +162,9 @@ export function parseTitle(file: string, lines: readonly SourceLine[]): ReportTi
     }
     return {
       title: read.title,
-      year,
+      year: checkFiscalYear(file, year, lines[start]!.no),
       departmentName: read.departmentName,
+      line: lines[start]!.no,
       next: skipFurniture(lines, next),
       remainder,
     };

@@ -10,6 +10,26 @@ const PHRASES: readonly RegExp[] = [
   /(\d{4})年度?(?:(?:年初|全年)?预算(?:收入|支出|数)|(?:部门)?决算)/g,
 ];
 
+/** A year the text names in one of the PHRASES, with the line it is printed on. */
+export interface YearPhrase {
+  year: number;
+  line: number;
+  /** Index of the phrase in PHRASES: 0 is the most telling. */
+  tier: number;
+}
+
+/** Every year the text names in a phrase about the evaluated year, in order of appearance per tier. */
+export function yearPhrases(lines: readonly SourceLine[]): YearPhrase[] {
+  const joined = joinLines(lines);
+  return PHRASES.flatMap((phrase, tier) =>
+    [...joined.text.matchAll(phrase)].map((m) => ({
+      year: Number(m[1]),
+      line: joined.lineAt(m.index),
+      tier,
+    })),
+  );
+}
+
 /** The years the text states in the most telling kind of phrase it has, in order of appearance. */
 export interface StatedYears {
   years: number[];
@@ -23,9 +43,9 @@ export interface StatedYears {
  * a guess (a report also mentions the year it was written in and the next year's budget).
  */
 export function statedFiscalYear(lines: readonly SourceLine[]): StatedYears {
-  const text = joinLines(lines).text;
-  for (const phrase of PHRASES) {
-    const years = [...new Set([...text.matchAll(phrase)].map((m) => Number(m[1])))];
+  const phrases = yearPhrases(lines);
+  for (let tier = 0; tier < PHRASES.length; tier++) {
+    const years = [...new Set(phrases.filter((p) => p.tier === tier).map((p) => p.year))];
     if (years.length > 0) return { years, year: years.length === 1 ? years[0]! : null };
   }
   return { years: [], year: null };

@@ -7,7 +7,7 @@
  * and the stored columns treat both templates alike.
  */
 import type { Decimal } from '../../../db/tables.js';
-import { parseDecimal } from '../../decimal.js';
+import { parseDecimal, printedDecimals } from '../../decimal.js';
 import type { FunctionAmount, StatedFigure } from '../../report-document.js';
 import { functionClass } from '../function-classes.js';
 import { ReportParseError } from '../report-parse-error.js';
@@ -58,12 +58,18 @@ const FUNCTION_ITEM = new RegExp(
   'g',
 );
 
+/** An amount the prose states, with its line. */
+export interface ProseAmount {
+  value: Decimal;
+  line: number;
+}
+
 /** What the prose states. */
 export interface NationalBudgetProse {
   statedFigures: StatedFigure[];
   /** 人员经费 and 公用经费 final amounts, where stated. */
-  personnel: Decimal | null;
-  public: Decimal | null;
+  personnel: ProseAmount | null;
+  public: ProseAmount | null;
   revenueByFunction: FunctionAmount[];
   expenditureByFunction: FunctionAmount[];
 }
@@ -74,7 +80,11 @@ interface Finder {
 }
 
 /** A figure's value and line, or null when the prose does not state it. */
-function read(f: Finder, name: string, pattern: RegExp): { value: Decimal; line: number } | null {
+function read(
+  f: Finder,
+  name: string,
+  pattern: RegExp,
+): { value: Decimal; line: number; decimals: number } | null {
   const match = pattern.exec(f.joined.text);
   if (!match) return null;
   const printed = match[1]!;
@@ -88,7 +98,7 @@ function read(f: Finder, name: string, pattern: RegExp): { value: Decimal; line:
       `"${printed}" is not a number (${name})`,
     );
   }
-  return { value, line };
+  return { value, line, decimals: printedDecimals(printed) };
 }
 
 function byFunction(f: Finder): { revenue: FunctionAmount[]; expenditure: FunctionAmount[] } {
@@ -134,13 +144,16 @@ export function parseNationalBudgetProse(
   const statedFigures: StatedFigure[] = [];
   for (const [name, pattern, unit] of FIGURES) {
     const figure = read(f, name, pattern);
-    if (figure) statedFigures.push({ name, value: figure.value, unit, line: figure.line });
+    if (figure) {
+      const { value, line, decimals } = figure;
+      statedFigures.push({ name, value, unit, line, decimals });
+    }
   }
   const functions = byFunction(f);
   return {
     statedFigures,
-    personnel: read(f, 'personnel', PERSONNEL)?.value ?? null,
-    public: read(f, 'public', PUBLIC)?.value ?? null,
+    personnel: read(f, 'personnel', PERSONNEL),
+    public: read(f, 'public', PUBLIC),
     revenueByFunction: functions.revenue,
     expenditureByFunction: functions.expenditure,
   };

@@ -38,8 +38,8 @@ export function nationalByNature(
       final: stated(prose, 'final_total'),
     },
     BASIC: final(stated(prose, 'basic_final')),
-    PERSONNEL: final(prose.personnel),
-    PUBLIC: final(prose.public),
+    PERSONNEL: final(prose.personnel?.value ?? null),
+    PUBLIC: final(prose.public?.value ?? null),
     PROJECT: final(stated(prose, 'project_final')),
   };
   const out = {} as Record<NatureCategory, StageAmounts>;

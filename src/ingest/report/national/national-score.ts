@@ -26,6 +26,11 @@ function find(texts: readonly JoinedText[], pattern: RegExp): Decimal | null {
   return null;
 }
 
+/** Whether the prose states the self-score (else it is the score table's, see nationalSelfScore). */
+export function statesTotal(texts: readonly JoinedText[]): boolean {
+  return find(texts, TOTAL) !== null;
+}
+
 /**
  * The total and its weight: as the prose states them (`总分值为100分，综合自评得分为95.5分`; the
  * texts are searched in order, the evaluation section first, since some reports state the score

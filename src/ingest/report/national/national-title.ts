@@ -4,7 +4,7 @@
  * year first as Guangzhou does. The year-first form is read by the Guangzhou title parser, so
  * that both families agree on it; the department-first form is read here.
  */
-import { parseTitle, type ReportTitle } from '../parse-title.js';
+import { checkFiscalYear, FiscalYearError, parseTitle, type ReportTitle } from '../parse-title.js';
 import { ReportParseError } from '../report-parse-error.js';
 import { compact, type SourceLine } from '../source-text.js';
 
@@ -23,7 +23,7 @@ export function parseNationalTitle(file: string, lines: readonly SourceLine[]): 
   try {
     return parseTitle(file, lines);
   } catch (error) {
-    if (!(error instanceof ReportParseError)) throw error;
+    if (!(error instanceof ReportParseError) || error instanceof FiscalYearError) throw error;
   }
   let joined = '';
   for (let i = 0; i < Math.min(lines.length, TITLE_LINES); i++) {
@@ -31,7 +31,8 @@ export function parseNationalTitle(file: string, lines: readonly SourceLine[]): 
     if (!/报告/.test(joined)) continue;
     const match = DEPARTMENT_FIRST.exec(joined);
     if (!match) break;
-    return { title: joined, year: Number(match[2]), departmentName: match[1]!, next: i + 1 };
+    const year = checkFiscalYear(file, Number(match[2]), lines[0]!.no);
+    return { title: joined, year, departmentName: match[1]!, line: lines[0]!.no, next: i + 1 };
   }
   throw new ReportParseError(
     file,

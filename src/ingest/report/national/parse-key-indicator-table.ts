@@ -10,6 +10,7 @@
  * The cells of a row are told apart by splitRowCells.
  */
 import type { IndicatorRow, ParseNote } from '../../report-document.js';
+import { numberingNotes, startsNextRow } from '../row-numbering.js';
 import { compact, type SourceLine } from '../source-text.js';
 import { isIndicatorGroupName, level1Of } from './national-vocabulary.js';
 import { isTableTitle } from './table-title.js';
@@ -70,9 +71,14 @@ function numberedRows(lines: readonly SourceLine[]): RawRow[] {
     if (isHeaderLine(line.text)) continue;
     const match = ROW_START.exec(line.text);
     const rest = match?.[2];
-    if (match && Number(match[1]) === rows.length + 1 && !startsWithUnit(rest ?? '')) {
+    const previous = rows.at(-1)?.seq ?? 0;
+    if (
+      match &&
+      startsNextRow(Number(match[1]), previous, rest ?? '') &&
+      !startsWithUnit(rest ?? '')
+    ) {
       rows.push({
-        seq: rows.length + 1,
+        seq: Number(match[1]),
         line: line.no,
         lines: rest ? [{ ...line, text: rest }] : [],
       });
@@ -127,7 +133,7 @@ export function parseKeyIndicatorTable(lines: readonly SourceLine[]): KeyIndicat
   const raw = header.numbered ? numberedRows(body) : levelRows(body);
   if (raw.length === 0) return null;
   const rows: IndicatorRow[] = [];
-  const notes: ParseNote[] = [];
+  const notes: ParseNote[] = header.numbered ? numberingNotes(raw, '关键绩效指标表') : [];
   for (const row of raw) {
     const cells = splitRowCells(row.lines, 3);
     if (!cells) {

@@ -25,7 +25,11 @@ import { parseNationalBudgetProse } from './national-budget-prose.js';
 import { parseNationalBudgetTable } from './national-budget-table.js';
 import { nationalByNature } from './national-by-nature.js';
 import { scoreTableDeductions } from './national-deductions.js';
-import { nationalSelfScore } from './national-score.js';
+import { refuseSecondReport } from '../single-report.js';
+import { titleYearNotes } from '../title-year-notes.js';
+import { nationalBudgetGaps } from './national-gaps.js';
+import { nationalRestatedNotes } from './national-restated.js';
+import { nationalSelfScore, statesTotal } from './national-score.js';
 import { locateNationalSections, sectionLabel, type NationalSection } from './national-sections.js';
 import { parseNationalTitle } from './national-title.js';
 import { parseKeyIndicatorTable } from './parse-key-indicator-table.js';
@@ -86,6 +90,28 @@ function basicsTexts(section: NationalSection | undefined): { duties: string; ov
 }
 
 /**
+ * Refuses a second copy of a table (single-report.ts): `read` finds the table again in the lines
+ * after the first copy ends.
+ */
+function refuseSecondTable(
+  file: string,
+  body: readonly SourceLine[],
+  table: string,
+  first: { start: number; end: number } | null,
+  read: (lines: readonly SourceLine[]) => { start: number } | null,
+): void {
+  if (!first) return;
+  const second = read(body.slice(first.end));
+  if (!second) return;
+  throw new ReportParseError(
+    file,
+    table,
+    body[first.end + second.start]!.no,
+    `${table} appears a second time (first at line ${body[first.start]!.no}): the file holds the report's tables twice; keep one copy`,
+  );
+}
+
+/**
  * Parses the lines of a national-framework report (`splitLines` of its text, title included).
  * `file` names the report in errors and becomes `sourceFile`.
  */
@@ -93,11 +119,17 @@ export function parseNationalReport(file: string, lines: readonly SourceLine[]):
   if (lines.length === 0) throw new ReportParseError(file, '标题', null, 'the file is empty');
   const title = parseNationalTitle(file, lines);
   const body = lines.slice(title.next);
+  refuseSecondReport(file, title, body);
 
   // Tables first: their cells must neither pass for headings nor be read as prose.
   const scoreTable = parseScoreTable(body);
   const indicatorTable = parseKeyIndicatorTable(body);
   const budgetTable = parseNationalBudgetTable(file, body);
+  refuseSecondTable(file, body, '评分表', scoreTable, parseScoreTable);
+  refuseSecondTable(file, body, '关键绩效指标表', indicatorTable, parseKeyIndicatorTable);
+  refuseSecondTable(file, body, '部门整体支出情况表', budgetTable, (rest) =>
+    parseNationalBudgetTable(file, rest),
+  );
   const inTable = new Set<number>();
   for (const table of [scoreTable, indicatorTable, budgetTable]) {
     if (table) for (const line of body.slice(table.start, table.end)) inTable.add(line.no);
@@ -118,12 +150,14 @@ export function parseNationalReport(file: string, lines: readonly SourceLine[]):
   }
 
   const evaluation = prose(sections.evaluation);
+  const scoreTexts = [evaluation, joinLines(proseLines(outsideTables))];
   const score = nationalSelfScore(
     file,
-    [evaluation, joinLines(proseLines(outsideTables))],
+    scoreTexts,
     scoreTable,
     sections.evaluation?.heading.no ?? finance.heading.no,
   );
+  const indicators = indicatorTable?.rows ?? [];
   const deductions = scoreTableDeductions(
     scoreTable?.rows ?? [],
     parseStatedDeductions(evaluation.text),
@@ -158,11 +192,18 @@ export function parseNationalReport(file: string, lines: readonly SourceLine[]):
     performanceText: text(sections.resultsUse),
     evaluationText: evaluation.text,
     score,
-    indicators: indicatorTable?.rows ?? [],
+    indicators,
     managementScores: scoreTable?.rows ?? [],
     deductions: deductions.deductions,
     problems: sections.problems ? parseProblems(text(sections.problems)) : [],
     improvements: sections.improvements ? parseImprovements(text(sections.improvements)) : [],
-    notes: [...nationalPartNotes(missing), ...(indicatorTable?.notes ?? []), ...deductions.notes],
+    notes: [
+      ...titleYearNotes(title, body),
+      ...nationalPartNotes(missing),
+      ...nationalBudgetGaps(budgetTable, outsideTables, byNature),
+      ...(indicatorTable?.notes ?? []),
+      ...nationalRestatedNotes(budget, budgetTable, scoreTable, statesTotal(scoreTexts), score),
+      ...deductions.notes,
+    ],
   };
 }

@@ -6,7 +6,7 @@
  * the first row of their group or on lines of their own; a level-3 name broken over lines arrives
  * as label lines before the line with its numbers (which may hold the rest of the name or none).
  */
-import { parseDecimal } from '../../decimal.js';
+import { parseDecimal, printedDecimals } from '../../decimal.js';
 import type { Decimal } from '../../../db/tables.js';
 import type { ManagementScoreRow } from '../../report-document.js';
 import { compact, displayWidth, type SourceLine } from '../source-text.js';
@@ -15,8 +15,12 @@ import { isTableTitle } from './table-title.js';
 
 /** Words of the table's header, which is repeated after page breaks and may be broken cell by cell. */
 const HEADER_WORDS = /一级指标|二级指标|三级指标|分值|得分率|得分|权重|指标|备注|[（(]分[)）]/g;
-/** A scored row: the label cells, then 分值 and 得分, and perhaps 得分率. */
-const ROW = /^(.*?)\s*(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)(?:\s+(\d+(?:\.\d+)?)\s*[%％])?$/;
+/**
+ * A scored row: the label cells, then 分值 and 得分, and perhaps 得分率; numbers of at most four
+ * decimals (more are numbers run together, which end the table rather than being misread).
+ */
+const ROW =
+  /^(.*?)\s*(\d+(?:\.\d{1,4})?)\s+(\d+(?:\.\d{1,4})?)(?:\s+(\d+(?:\.\d{1,4})?)\s*[%％])?$/;
 /** The total row. */
 const TOTAL = /^(?:合计|总计|总分|得分合计|综合得分|总得分|总计得分)$/;
 /** A label line: a short run of cells without sentence punctuation. */
@@ -144,6 +148,7 @@ export function parseScoreTable(lines: readonly SourceLine[]): ScoreTable | null
       weight,
       score,
       scoreRate: match[4] === undefined ? null : parseDecimal(match[4]),
+      ...(match[4] === undefined ? {} : { scoreRateDecimals: printedDecimals(match[4]) }),
       line: rowLine,
     });
     end = i + 1;
