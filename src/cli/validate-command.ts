@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { readIndicators } from '../ingest/indicator/indicator-facts.js';
 import { reportFiles } from '../ingest/load/ingest-files.js';
 import { readReportText } from '../ingest/load/report-text.js';
-import { reconcile } from '../ingest/reconcile.js';
+import { reportFindings } from '../ingest/load/report-findings.js';
 import type { ParseNote, ReportDocument, SelfScore } from '../ingest/report-document.js';
 import { parseReportText } from '../ingest/report/national/parse-report-text.js';
 import { UsageError, type CliIo } from './cli-io.js';
@@ -116,7 +116,7 @@ async function validateFile(file: string, io: CliIo): Promise<FileSummary> {
   io.out(`  department ${doc.departmentName}, fiscal year ${doc.year}${pages}`);
   for (const p of partLines(doc, understood))
     io.out(`  ${p.status.padEnd(7)} ${p.part}${p.detail ? `: ${p.detail}` : ''}`);
-  const issues = reconcile(doc);
+  const issues = reportFindings(doc, readings);
   io.out(
     issues.length === 0
       ? '  reconciliation: every check balances'

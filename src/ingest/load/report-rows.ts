@@ -1,10 +1,9 @@
 import type { NatureCategory } from '../../db/tables.js';
 import type { CanonicalRows } from '../canonical-tables.js';
 import { readIndicators, type IndicatorReading } from '../indicator/indicator-facts.js';
-import { implausibleAttainments } from '../indicator/indicator-plausibility.js';
 import { problemTopics } from '../report/problem-topics.js';
-import { reconcile } from '../reconcile.js';
 import { pageOfLine, type ReportDocument } from '../report-document.js';
+import { reportFindings } from './report-findings.js';
 
 /** A row's source line and page; a document built from numbers has line 0 there: no place. */
 function placeOf(doc: ReportDocument, line: number): { line: number | null; page: number | null } {
@@ -27,9 +26,9 @@ const CATEGORIES: readonly NatureCategory[] = ['TOTAL', 'BASIC', 'PERSONNEL', 'P
 
 /**
  * Everything stored for one report, as canonical rows: the parsed parts, the indicator measures
- * read by the normaliser, problem topics and the reconciliation findings (with the indicator
- * readings' own: implausible attainments). Pure: the single-report
- * loader and the corpus writer both build their rows here, so a report means the same in both.
+ * read by the normaliser, problem topics and the data-quality findings (reportFindings). Pure:
+ * the single-report loader and the corpus writer both build their rows here, so a report means
+ * the same in both.
  */
 export function reportRows({
   doc,
@@ -166,10 +165,7 @@ export function reportRows({
       source: d.source,
       ...placeOf(doc, d.line ?? 0),
     })),
-    data_quality_issues: [
-      ...reconcile(doc),
-      ...implausibleAttainments(doc.template, doc.indicators, readings),
-    ].map((n, i) => ({
+    data_quality_issues: reportFindings(doc, readings).map((n, i) => ({
       ...key,
       seq: i + 1,
       check_name: n.check,
