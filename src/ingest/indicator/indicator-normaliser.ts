@@ -5,18 +5,20 @@
  *
  * Conventions (where the text leaves a choice):
  * - A bare number (`培育示范中心10个`) is comparator EQ with direction HIGHER_BETTER: exact counts
- *   are read as "at least" by convention. A bare number for a bad thing or a cost (`投诉率5%`,
- *   `成本500万元`) is read as a cap: LTE, LOWER_BETTER, MEDIUM confidence.
+ *   are read as "at least" by convention. A bare number for a rate that is a cap by its nature, a
+ *   bad thing or a cost (`公用经费控制率100%`, `投诉率5%`, `成本500万元`) is read as a cap: LTE,
+ *   LOWER_BETTER, MEDIUM confidence. Direction: see indicator-direction.ts.
  * - Base units: see indicator-unit.ts. Percentages are fractions (90% → 0.9), money is in 万元
  *   (unit '万元'; 元 is divided by 10,000), 万/亿 multiply (170万人 → 1,700,000 人), dates are
  *   yyyymmdd numbers (unit '日期'), null when the year is not written.
  * - RANGE measures carry the lower bound in `target` and the upper in `targetHigh`; their
- *   direction follows the name (bad things LOWER_BETTER, else HIGHER_BETTER), but no rule reads
- *   an attainment from a range.
+ *   direction follows the words (capped rates and bad things LOWER_BETTER, else HIGHER_BETTER),
+ *   but no rule reads an attainment from a range.
  * - Confidence: HIGH when number, unit and comparator are all written in the cells; MEDIUM when
  *   one was borrowed (unit or comparator from the name, a bare actual read in the target's unit,
  *   an approximate 余/多, an actual that states a bound `≥266米`, a date without a day); LOW
- *   when OCR damage was repaired (`工95%`, `1O0%`).
+ *   when OCR damage was repaired (`工95%`, `1O0%`) or the direction is in doubt (the rate's
+ *   family and the comparator disagree, or neither settles it).
  * - Not understood: numbers that cannot be read with confidence (broken or fused numbers, units
  *   that disagree, several actual counts for one target without a total, bare values that could
  *   be fractions or percentages, ranks). A wrong number is worse than none.

@@ -4,17 +4,15 @@
  * target set too low problem".
  */
 import type { PreparedCell } from './indicator-cell.js';
-import { combineComparators, comparatorSense } from './indicator-comparator.js';
+import { combineComparators } from './indicator-comparator.js';
 import { dateValue } from './indicator-date.js';
 import type { NameHints } from './indicator-name-hints.js';
 import type { Comparator, Confidence, Direction, UnitKind } from '../../rules/indicator-measure.js';
 import { writtenValue, type Quantity, type Written } from './indicator-quantity.js';
 import { MASK } from './indicator-text.js';
 import { DATE_UNIT, type Unit } from './indicator-unit.js';
+import { decideDirection } from './indicator-direction.js';
 import {
-  BAD_THING,
-  COST_WORDS,
-  HANDLING,
   PER_UNIT_NAME,
   PREVIOUS_YEAR_VALUE,
   QUALITATIVE_WORDS,
@@ -54,13 +52,13 @@ export function lowerConfidence(a: Confidence, b: Confidence): Confidence {
 
 const BOUNDARY = /[，,。；;:!！?？]/;
 
-/** The clause (between boundaries) around a position: direction words belong to their clause. */
-function clauseAround(text: string, start: number, end: number): string {
+/** The clause (between boundaries) around a span: direction words belong to their clause. */
+function clauseAround(text: string, start: number, end: number): { text: string; from: number } {
   let from = start;
   while (from > 0 && !BOUNDARY.test(text[from - 1] ?? '')) from--;
   let to = end;
   while (to < text.length && !BOUNDARY.test(text[to] ?? '')) to++;
-  return text.slice(from, to);
+  return { text: text.slice(from, to), from };
 }
 
 /** A bare number in a rate's cell: 95 is 95 %, 0 is 0; 0.95 or 1 could be either and is refused. */
@@ -112,61 +110,46 @@ function readQuantity(
 
   const target = writtenValue(low, unit);
   const targetHigh = high ? writtenValue(high, unit) : null;
-  const clause = clauseAround(cell.compact, q.start, q.end);
-  const about = name.compact + clause;
-  const bad = BAD_THING.test(about) && !HANDLING.test(about);
-  const cost = unit?.kind === 'MONEY' && (COST_WORDS.test(name.compact) || COST_WORDS.test(clause));
-
-  let comparator: Comparator;
+  let written: Comparator;
   if (targetHigh !== null) {
     if (targetHigh < target) return { reason: `range '${q.source}' runs backwards` };
-    comparator = 'RANGE';
+    written = 'RANGE';
   } else {
     const combined = combineComparators(q.prefix, q.postfix);
     if (combined === 'conflict') return { reason: `'${q.source}' says both at least and at most` };
     if (combined) {
-      comparator = combined;
+      written = combined;
     } else if (name.comparator) {
-      comparator = name.comparator;
+      written = name.comparator;
       confidence = 'MEDIUM';
     } else {
-      // A bare number (the most common form): EQ, read as at least by convention (higher is
-      // better), unless it is a count of bad things or a cost, which are caps.
-      comparator = 'EQ';
+      // A bare number (the most common form): EQ until the words say which way is good.
+      written = 'EQ';
     }
   }
 
-  let direction: Direction;
-  const sense = comparatorSense(comparator);
-  if (comparator === 'RANGE') {
-    direction = bad ? 'LOWER_BETTER' : 'HIGHER_BETTER';
-  } else if (sense === 'AT_MOST') {
-    direction = 'LOWER_BETTER';
-  } else if (sense === 'AT_LEAST') {
-    direction = 'HIGHER_BETTER';
-  } else if (target === 0) {
-    // A zero target (0起, 为0) can only be a ceiling.
-    comparator = 'LTE';
-    direction = 'LOWER_BETTER';
-  } else if (bad || cost) {
-    comparator = 'LTE';
-    direction = 'LOWER_BETTER';
-    confidence = 'MEDIUM';
-  } else {
-    direction = 'HIGHER_BETTER';
-  }
+  const clause = clauseAround(cell.compact, q.start, q.end);
+  const decided = decideDirection({
+    name: name.compact,
+    clause: clause.text,
+    quantityAt: q.start - clause.from,
+    comparator: written,
+    target,
+    unitKind: unit?.kind ?? null,
+  });
+  confidence = lowerConfidence(confidence, decided.confidence);
   if (q.approx) confidence = lowerConfidence(confidence, 'MEDIUM');
 
   return {
     kind: 'NUMERIC',
-    comparator,
+    comparator: decided.comparator,
     low,
     high,
     unit,
     unitKind: unit?.kind ?? null,
     target,
     targetHigh,
-    direction,
+    direction: decided.direction,
     confidence,
     source: fromName ? name.compact : q.source,
     position: q.start,

@@ -1,26 +1,9 @@
 /**
  * Words that classify an indicator text without a number: zero targets and zero actuals,
- * "done" actuals, milestones, qualitative targets, bad things (lower is better) and cost caps.
- * All patterns run on compact folded text (no whitespace, half-width).
+ * "done" actuals, milestones, qualitative targets, totals, parts and references. Which way is
+ * good (rate families, bad things, costs) has its own home, direction-vocabulary.ts. All
+ * patterns run on compact folded text (no whitespace, half-width).
  */
-
-/** Things whose count or share is bad: with an at-most comparator the measure is lower-better (docs/domain.md, "Direction"). */
-export const BAD_THING =
-  /投诉|重复咨询|扣分|事故|发生率|差错|超支|失误|违规|违纪|违法|逾期|不合格|误差|缺陷|故障|伤亡|死亡|火灾|发案|犯罪率|损失|流失|返工|偏差|误报|漏报|错误|延误|积压|超标|退回|驳回|空置|闲置|舆情|上访|信访量|复发|不良|纠错|被追责|处罚/;
-
-/**
- * Handling of a bad thing is a good thing: 投诉办结率, 违法案件查处率, 问题整改率 and 事故下降率
- * are higher-better although they name complaints, offences, problems and accidents.
- */
-export const HANDLING =
-  /处置|办结|整改|查处|纠正|解决|处理|回复|答复|化解|结案|受理|调处|销号|挽回|破案|侦破|追回|防控|排查|治理|满意|及时|合格|完成|覆盖|到位|下降|降低|减少|清零|压降/;
-
-/**
- * A cost (成本指标, 项目总成本 ≤ X 万元): a bare amount for it is a cap, and spending less is
- * savings, not an easy target (docs/domain.md, "Not evidence"). Kept to 成本 and 造价: 经费 / 支出
- * amounts are as often outputs (发放经费500万元) as caps, and caps say so with ≤ or 控制在.
- */
-export const COST_WORDS = /成本|造价/;
 
 /** Events whose absence a zero target asks for (安全事故, 有效投诉, 扣分). */
 const ZERO_EVENT =
