@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadConfig, type Config } from '../src/config.js';
+import { SnapshotStore } from '../src/db/snapshot-store.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { DEMO_CORPUS } from '../src/synthetic/demo-corpus.js';
 import type { CorpusOptions } from '../src/synthetic/generate-corpus.js';
@@ -115,16 +116,17 @@ export interface SqlRunner {
 }
 
 /**
- * A second DuckDB instance on the file, read-only like the API's and with the same threads and
- * memory limit. If DuckDB refused it while the server holds the file, fall back to the server's
- * own pool (and say so in the results).
+ * A second DuckDB instance on the snapshot the server serves, read-only like the API's and with
+ * the same threads and memory limit. If DuckDB refused it while the server holds the file, fall
+ * back to the server's own pool (and say so in the results).
  */
 export async function openSqlRunner(server: BenchServer): Promise<SqlRunner> {
   const { config, running } = server;
   const text = (statement: Statement, results: SqlRow[][]) =>
     typeof statement === 'string' ? statement : statement(results);
   try {
-    const instance = await DuckDBInstance.create(config.databasePath, {
+    const store = SnapshotStore.of(config);
+    const instance = await DuckDBInstance.create(store.path((await store.current())!), {
       access_mode: 'READ_ONLY',
       threads: String(config.duckdbThreads),
       memory_limit: config.duckdbMemoryLimit,

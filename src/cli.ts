@@ -5,15 +5,19 @@ import { processIo, UsageError, type CliIo } from './cli/cli-io.js';
 import { generateCommand } from './cli/generate-command.js';
 import { ingestCommand } from './cli/ingest-command.js';
 import { normalizeCommand } from './cli/normalize-command.js';
+import { snapshotCommand } from './cli/snapshot-command.js';
+import { tokenCommand } from './cli/token-command.js';
 import { validateCommand } from './cli/validate-command.js';
 import { loadConfig, type Config } from './config.js';
+import { SnapshotStoreError } from './db/snapshot-store.js';
+import { WriterBusyError } from './db/writer-lock.js';
 import { BulkImportError } from './ingest/bulk/bulk-import.js';
 import { RegistryError } from './ingest/load/department-registry.js';
 import { ReportFileError } from './ingest/load/report-text.js';
 import { PdfReadError } from './ingest/pdf/pdf-read-error.js';
 import { ReportLoadError } from './ingest/load/report-load-error.js';
 import { ReportParseError } from './ingest/report/report-parse-error.js';
-import { startServer } from './server.js';
+import { reloadOnHangup, startServer } from './server.js';
 
 const USAGE = `usage: jixiao <command> [options]
 
@@ -33,8 +37,18 @@ const USAGE = `usage: jixiao <command> [options]
                         generate a SYNTHETIC (demo) corpus: into the database, or as canonical
                         Parquet files with --out; --render-text also writes report texts
   serve                 start the GraphQL server (as npm start)
+  snapshot list         the kept snapshots of the database, the current one marked *
+  snapshot rollback [VERSION]
+                        serve the previous snapshot again (or the one named); a running
+                        server swaps to it without a restart
+  token create --role ADMIN|ANALYST|DEPARTMENT:<code> [--name <label>]
+                        a new API token, printed once (the tokens file keeps its SHA-256)
+  token list            the tokens of the tokens file (JIXIAO_TOKENS): id, role, name, dates
+  token revoke <id>     revoke a token; a running server refuses it from its next request
 
-The database is JIXIAO_DB (default data/jixiao.duckdb); see the README for every setting.`;
+The database is JIXIAO_DB (default data/jixiao.duckdb), kept as snapshots in the folder beside
+it (data/jixiao.snapshots/); commands that write publish a new snapshot, which a running server
+serves without a restart. See the README for every setting.`;
 
 const OPTIONS = {
   replace: { type: 'boolean' },
@@ -46,6 +60,8 @@ const OPTIONS = {
   seed: { type: 'string' },
   out: { type: 'string' },
   'render-text': { type: 'string' },
+  role: { type: 'string' },
+  name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -59,6 +75,8 @@ function isInputError(error: unknown): boolean {
     BulkImportError,
     RegistryError,
     AnalyticsInputError,
+    WriterBusyError,
+    SnapshotStoreError,
   ].some((type) => error instanceof type);
 }
 
@@ -98,13 +116,19 @@ export async function main(
         return await exportCommand(rest[0], values, config, io);
       case 'generate':
         return await generateCommand(values, config, io);
+      case 'snapshot':
+        return await snapshotCommand(rest, config, io);
+      case 'token':
+        return await tokenCommand(rest, values, config, io);
       case 'serve': {
         const running = await startServer(config, io.out);
         io.out(`jixiao serving GraphQL and GraphiQL at ${running.url}`);
+        const stopReloading = reloadOnHangup(running, io.out);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
           process.once('SIGTERM', resolve);
         });
+        stopReloading();
         await running.stop();
         return 0;
       }

@@ -7,7 +7,11 @@ export interface Config {
   port: number;
   /** Interface to listen on (HOST, default 127.0.0.1; set 0.0.0.0 to serve a network). */
   host: string;
-  /** DuckDB database file (JIXIAO_DB, default data/jixiao.duckdb). */
+  /**
+   * The database (JIXIAO_DB, default data/jixiao.duckdb): its snapshots live in the folder beside
+   * it named after it, data/jixiao.snapshots/ (db/snapshot-layout.ts); a single file at this path,
+   * of an earlier version, is adopted as the first snapshot.
+   */
   databasePath: string;
   /** Folder of report texts ingested at start-up (JIXIAO_SEED_REPORTS, default seeds/reports). */
   seedReportsDir: string;
@@ -23,6 +27,39 @@ export interface Config {
   duckdbMemoryLimit: string;
   /** A single SQL statement is interrupted after this many milliseconds (JIXIAO_QUERY_TIMEOUT_MS, default 15000). */
   queryTimeoutMs: number;
+  /**
+   * Snapshots kept besides the current one, for `jixiao snapshot rollback` (JIXIAO_SNAPSHOTS_KEEP,
+   * default 2); older ones are deleted when a writer publishes (db/snapshot-store.ts).
+   */
+  snapshotsKept: number;
+  /**
+   * How often the server checks the current-snapshot pointer, besides watching it (JIXIAO_SNAPSHOT_POLL_MS,
+   * default 2000; 0: watch only). The poll is the fallback where file events do not arrive.
+   */
+  snapshotPollMs: number;
+  /**
+   * Tokens file (JIXIAO_TOKENS, default data/tokens.json). When it exists every request needs a
+   * bearer token of it; when it does not, the server is in local mode (loopback only, ADMIN).
+   */
+  tokensPath: string;
+  /** Serve GraphiQL (JIXIAO_GRAPHIQL); null: on in local mode, off with tokens. */
+  graphiql: boolean | null;
+  /** Answer introspection (JIXIAO_INTROSPECTION); null: on in local mode, off with tokens. */
+  introspection: boolean | null;
+  /** A whole API request (SQL, resolvers, serialisation) is stopped after this many milliseconds (JIXIAO_REQUEST_TIMEOUT_MS, default 20000; 0: none). */
+  requestTimeoutMs: number;
+  /** Objects and list items one answer may hold (JIXIAO_MAX_RESPONSE_OBJECTS, default 200000; 0: none). */
+  maxResponseObjects: number;
+  /** Bytes of one serialised GraphQL answer (JIXIAO_MAX_RESPONSE_BYTES, default 32000000; 0: none). */
+  maxResponseBytes: number;
+  /** Objects an operation is estimated to return, checked before it runs (JIXIAO_MAX_COMPLEXITY, default 200000). */
+  maxComplexity: number;
+  /** Heavy analytic operations running at once (JIXIAO_HEAVY_CONCURRENCY, default 1). */
+  heavyConcurrency: number;
+  /** Heavy operations waiting for their turn; one more is refused with 503 (JIXIAO_HEAVY_QUEUE, default 8). */
+  heavyQueue: number;
+  /** Read connections heavy work never takes, kept for point lookups (JIXIAO_LIGHT_CONNECTIONS, default 1). */
+  lightConnections: number;
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -41,6 +78,12 @@ function boolSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   return !['0', 'false', 'no', 'off'].includes(raw.toLowerCase());
 }
 
+/** A switch that is unset (null) unless given: its default depends on other settings. */
+function optionalBoolSetting(env: NodeJS.ProcessEnv, name: string): boolean | null {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? null : boolSetting(env, name, true);
+}
+
 /** Reads the configuration from an environment (the process's by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -54,5 +97,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     duckdbThreads: Math.max(1, intSetting(env, 'JIXIAO_DUCKDB_THREADS', 2)),
     duckdbMemoryLimit: env.JIXIAO_DUCKDB_MEMORY || '4GB',
     queryTimeoutMs: intSetting(env, 'JIXIAO_QUERY_TIMEOUT_MS', 15_000),
+    snapshotsKept: intSetting(env, 'JIXIAO_SNAPSHOTS_KEEP', 2),
+    snapshotPollMs: intSetting(env, 'JIXIAO_SNAPSHOT_POLL_MS', 2_000),
+    tokensPath: env.JIXIAO_TOKENS || 'data/tokens.json',
+    graphiql: optionalBoolSetting(env, 'JIXIAO_GRAPHIQL'),
+    introspection: optionalBoolSetting(env, 'JIXIAO_INTROSPECTION'),
+    requestTimeoutMs: intSetting(env, 'JIXIAO_REQUEST_TIMEOUT_MS', 20_000),
+    maxResponseObjects: intSetting(env, 'JIXIAO_MAX_RESPONSE_OBJECTS', 200_000),
+    maxResponseBytes: intSetting(env, 'JIXIAO_MAX_RESPONSE_BYTES', 32_000_000),
+    maxComplexity: intSetting(env, 'JIXIAO_MAX_COMPLEXITY', 200_000),
+    heavyConcurrency: Math.max(1, intSetting(env, 'JIXIAO_HEAVY_CONCURRENCY', 1)),
+    heavyQueue: intSetting(env, 'JIXIAO_HEAVY_QUEUE', 8),
+    lightConnections: intSetting(env, 'JIXIAO_LIGHT_CONNECTIONS', 1),
   };
 }

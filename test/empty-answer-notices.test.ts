@@ -29,18 +29,17 @@ async function notices(query: string) {
 
 describe('an empty answer says why', () => {
   it('names the years that do have reports when none falls in the range asked', async () => {
-    expect(
-      await notices(
-        '{ overshootIndicators(fromYear: 2015, toYear: 2016) { year } }',
-      ),
-    ).toEqual([
-      {
-        field: 'overshootIndicators',
-        code: 'NO_REPORTS_IN_YEARS',
-        message: 'no department has a report for 2015-2016; years with reports: 2020, 2021, 2022, 2023',
-        messageZh: '2015—2016年没有任何部门的报告；有报告的年度：2020、2021、2022、2023',
-      },
-    ]);
+    expect(await notices('{ overshootIndicators(fromYear: 2015, toYear: 2016) { year } }')).toEqual(
+      [
+        {
+          field: 'overshootIndicators',
+          code: 'NO_REPORTS_IN_YEARS',
+          message:
+            'no department has a report for 2015-2016; years with reports: 2020, 2021, 2022, 2023',
+          messageZh: '2015—2016年没有任何部门的报告；有报告的年度：2020、2021、2022、2023',
+        },
+      ],
+    );
   });
 
   it("names a department's own years when it has no report in the range asked", async () => {
@@ -70,9 +69,7 @@ describe('an empty answer says why', () => {
   });
 
   it('explains an empty benchmark by its count of departments', async () => {
-    const [notice] = await notices(
-      '{ benchmark(metric: BASIC_SHARE, year: 2030) { count } }',
-    );
+    const [notice] = await notices('{ benchmark(metric: BASIC_SHARE, year: 2030) { count } }');
     expect(notice).toMatchObject({ field: 'benchmark', code: 'NO_REPORTS_IN_YEARS' });
   });
 

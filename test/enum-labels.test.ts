@@ -2,6 +2,8 @@ import { graphql, isEnumType, type GraphQLEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../src/analytics/metric-registry.js';
 import { schema } from '../src/graphql/schema.js';
+import { RequestBudget } from '../src/graphql/request-budget.js';
+import { LOCAL_VIEWER } from '../src/graphql/viewer.js';
 
 /**
  * Every enum value has a Chinese label (docs/domain.md, "Chinese labels of enum values"): in
@@ -19,6 +21,8 @@ async function enumLabels(filter?: string): Promise<EnumLabelRow[]> {
     schema,
     source: 'query ($enum: String) { enumLabels(enum: $enum) { enum value label } }',
     variableValues: { enum: filter },
+    // enumLabels reads no data: the context needs only what every field's plugins read.
+    contextValue: { viewer: LOCAL_VIEWER, budget: RequestBudget.unlimited() },
   });
   expect(result.errors).toBeUndefined();
   return (result.data as { enumLabels: EnumLabelRow[] }).enumLabels;

@@ -18,7 +18,9 @@ async function post(body: unknown) {
   });
   return {
     status: response.status,
-    body: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] },
+    body: (await response.json()) as {
+      errors?: { message: string; extensions?: { code?: string } }[];
+    },
   };
 }
 
@@ -29,7 +31,8 @@ function fragmentChain(length: number): string {
   return text;
 }
 
-const nestedList = (depth: number) => `{ years @skip(if: ${'['.repeat(depth)}${']'.repeat(depth)}) }`;
+const nestedList = (depth: number) =>
+  `{ years @skip(if: ${'['.repeat(depth)}${']'.repeat(depth)}) }`;
 
 describe('the document shape check', () => {
   it('passes every named operation', () => {
@@ -112,7 +115,10 @@ describe('hostile documents over HTTP', () => {
 
 describe('page sizes outside their documented range', () => {
   it.each([
-    ['{ overshootIndicators(first: 100000) { year } }', 'first must be between 1 and 10000, got 100000'],
+    [
+      '{ overshootIndicators(first: 100000) { year } }',
+      'first must be between 1 and 10000, got 100000',
+    ],
     ['{ overshootIndicators(first: 0) { year } }', 'first must be between 1 and 10000, got 0'],
     ['{ dataQuality(first: 5001) { year } }', 'first must be between 1 and 5000, got 5001'],
   ])('%s is refused with the range', async (query, message) => {

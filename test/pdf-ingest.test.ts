@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { openWriter } from '../src/db/prepare-database.js';
+import { openReaderForCli } from '../src/cli/open-reader.js';
 import type { Db } from '../src/db/database.js';
 import { writePdf } from './support/pdf-writer.js';
 import { REAL_REPORT_FILE } from './support/real-report.js';
@@ -68,7 +68,7 @@ async function ingested(file: string): Promise<Record<string, unknown[]>> {
   const c = config();
   const io = testIo();
   expect(await main(['ingest', file], io, c)).toBe(0);
-  const db = await openWriter(c);
+  const { db } = await openReaderForCli(c);
   try {
     return await figures(db);
   } finally {
@@ -95,7 +95,7 @@ describe('the real report as a PDF, ingested', () => {
   it('keeps the PDF’s own pages: 表3 rows point at pages of the PDF', async () => {
     const c = config();
     expect(await main(['ingest', dir], testIo(), c)).toBe(0);
-    const db = await openWriter(c);
+    const { db } = await openReaderForCli(c);
     try {
       const { rows } = await db.pool.query(
         'SELECT min(page) AS first, max(page) AS last, count(page) AS n FROM indicators',

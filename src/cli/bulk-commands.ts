@@ -6,7 +6,8 @@ import { HEADER_LANGUAGES, type HeaderLanguage } from '../ingest/bulk/canonical-
 import { CSV_MANIFEST_FILE } from '../ingest/bulk/csv-manifest.js';
 import { CANONICAL_TABLES } from '../ingest/canonical-tables.js';
 import { UsageError, yearRange, type CliIo } from './cli-io.js';
-import { openWriterForCli } from './open-writer.js';
+import { openReaderForCli } from './open-reader.js';
+import { writeForCli } from './open-writer.js';
 import { progress } from './progress.js';
 
 const FORMATS: readonly BulkFormat[] = ['parquet', 'csv', 'ndjson'];
@@ -31,7 +32,10 @@ function headers(value: string | undefined, chosen: BulkFormat): HeaderLanguage 
   return value as HeaderLanguage;
 }
 
-/** `jixiao import <dir> [--format parquet|csv|ndjson] [--replace]`: one transaction for the whole folder. */
+/**
+ * `jixiao import <dir> [--format parquet|csv|ndjson] [--replace]`: one transaction for the whole
+ * folder, in a new snapshot published when it is complete.
+ */
 export async function importCommand(
   dir: string | undefined,
   flags: { format?: string; replace?: boolean },
@@ -40,27 +44,34 @@ export async function importCommand(
 ): Promise<number> {
   if (!dir) throw new UsageError('import needs a folder of canonical files');
   const started = Date.now();
-  const db = await openWriterForCli(config);
-  try {
-    const bar = progress('import', CANONICAL_TABLES.length);
-    const tables = await importCanonical(
-      db.pool,
-      { dir, format: format(flags.format), replace: flags.replace },
-      () => bar.tick(),
-    );
-    bar.done();
-    const reports = tables.find((t) => t.table === 'reports')?.rows ?? 0;
-    const rows = tables.reduce((a, t) => a + t.rows, 0);
-    io.out(
-      `imported ${reports} reports (${rows} rows in ${tables.length} tables) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
-    return 0;
-  } finally {
-    await db.close();
-  }
+  const chosen = format(flags.format);
+  let reports = 0;
+  await writeForCli(
+    config,
+    { command: 'import', summary: () => `import of ${dir}: ${reports} reports` },
+    io,
+    async (db) => {
+      const bar = progress('import', CANONICAL_TABLES.length);
+      const imported = await importCanonical(
+        db.pool,
+        { dir, format: chosen, replace: flags.replace },
+        () => bar.tick(),
+      );
+      bar.done();
+      reports = imported.find((t) => t.table === 'reports')?.rows ?? 0;
+      const rows = imported.reduce((a, t) => a + t.rows, 0);
+      io.out(
+        `imported ${reports} reports (${rows} rows in ${imported.length} tables) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+    },
+  );
+  return 0;
 }
 
-/** `jixiao export <dir> [--format parquet|csv|ndjson] [--headers zh|en] [--years 2019-2024]`. */
+/**
+ * `jixiao export <dir> [--format parquet|csv|ndjson] [--headers zh|en] [--years 2019-2024]`: reads
+ * the current snapshot read-only.
+ */
 export async function exportCommand(
   dir: string | undefined,
   flags: { format?: string; headers?: string; years?: string },
@@ -71,7 +82,8 @@ export async function exportCommand(
   const range = flags.years ? yearRange(flags.years, 'years') : { fromYear: null, toYear: null };
   const chosen = format(flags.format);
   const titles = headers(flags.headers, chosen);
-  const db = await openWriterForCli(config);
+  // Read-only: runs while a server serves the same snapshot.
+  const { db } = await openReaderForCli(config);
   try {
     const bar = progress('export', CANONICAL_TABLES.length);
     const files = await exportCanonical(

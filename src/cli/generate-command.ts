@@ -9,7 +9,7 @@ import { TRUTH_FILE, writeCorpus } from '../synthetic/corpus-writer.js';
 import { generateDepartments } from '../synthetic/generate-corpus.js';
 import { renderReport } from '../synthetic/render-report.js';
 import { intOption, UsageError, yearRange, type CliIo } from './cli-io.js';
-import { openWriterForCli } from './open-writer.js';
+import { writeForCli } from './open-writer.js';
 import { progress } from './progress.js';
 
 export interface GenerateFlags {
@@ -33,10 +33,11 @@ function registryCsv(departments: ReturnType<typeof generateDepartments>): strin
 /**
  * `jixiao generate --departments N --years A-B [--seed S] [--out DIR] [--render-text DIR]`: a
  * SYNTHETIC corpus (labelled so in every department and report). Without --out it is imported
- * into the database in one transaction; with --out it is written as canonical Parquet files plus
- * truth.ndjson (the ground truth of the low-target rules), ready for `jixiao import`. With
- * --render-text each report is also written as text in the Guangzhou template, with a
- * departments.csv to ingest them by (`jixiao ingest DIR --departments DIR/departments.csv`).
+ * in one transaction into a new snapshot, published like any other write; with --out it is
+ * written as canonical Parquet files plus truth.ndjson (the ground truth of the low-target
+ * rules), ready for `jixiao import`. With --render-text each report is also written as text in
+ * the Guangzhou template, with a departments.csv to ingest them by
+ * (`jixiao ingest DIR --departments DIR/departments.csv`).
  */
 export async function generateCommand(
   flags: GenerateFlags,
@@ -82,13 +83,16 @@ export async function generateCommand(
       }
       return 0;
     }
-    const db = await openWriterForCli(config);
-    try {
-      await importCanonical(db.pool, { dir: work, format: 'ndjson', replace: flags.replace });
-    } finally {
-      await db.close();
-    }
-    io.out(`imported into ${config.databasePath} in ${seconds(started)}`);
+    await writeForCli(
+      config,
+      {
+        command: 'generate',
+        summary: () => `synthetic corpus: ${written.reports} reports (seed ${options.seed})`,
+      },
+      io,
+      (db) => importCanonical(db.pool, { dir: work, format: 'ndjson', replace: flags.replace }),
+    );
+    io.out(`imported in ${seconds(started)}`);
     return 0;
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -5,6 +5,8 @@
  * at /export/<OperationName>.csv|.xlsx with the same variables.
  */
 
+import { askForToken, authHeaders } from './token.js';
+
 const GRAPHQL = '/graphql';
 const EXPORT = '/export/';
 const OPERATIONS = '/dashboard/operations.json';
@@ -41,11 +43,17 @@ export async function run(name, variables = {}) {
   try {
     response = await fetch(GRAPHQL, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...authHeaders() },
       body: JSON.stringify({ query: op.query, operationName: name, variables: clean(variables) }),
     });
   } catch (error) {
     return { data: null, errors: [{ message: `请求失败：${error.message}` }], notices: [] };
+  }
+  // A server with access control and no (valid) token yet: ask for one, then ask again.
+  if (response.status === 401) {
+    const refusal = await response.json().catch(() => null);
+    await askForToken(refusal?.errors?.[0]?.message);
+    return run(name, variables);
   }
   let body;
   try {

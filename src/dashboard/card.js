@@ -4,6 +4,7 @@
  */
 import { exportLinks } from './api.js';
 import { esc } from './format.js';
+import { downloadWithToken, hasToken } from './token.js';
 
 /** Builds a card's DOM inside `parent` and answers its parts. */
 export function createCard(parent, { id, title, className = '' }) {
@@ -23,6 +24,14 @@ export function createCard(parent, { id, title, className = '' }) {
     <div class="body"></div>
     <p class="caption"></p>`;
   parent.append(section);
+  // With a token, a download is fetched with it (a plain link cannot send the header).
+  section.querySelector('.downloads').addEventListener('click', async (event) => {
+    const link = event.target.closest('a[href]');
+    if (!link || !hasToken()) return;
+    event.preventDefault();
+    const failed = await downloadWithToken(link.href);
+    if (failed) addMessage(cardParts(section), `下载失败：${failed}`, 'error');
+  });
   return cardParts(section);
 }
 

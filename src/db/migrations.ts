@@ -76,3 +76,43 @@ export async function migrate(pool: DuckDBPool, dir: string): Promise<Migration[
     return done;
   });
 }
+
+/** Raised when a database is not at the code's migrations, so that it cannot be served as it is. */
+export class MigrationMismatchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MigrationMismatchError';
+  }
+}
+
+/**
+ * Checks, without writing, that a database has exactly the migrations of `dir` applied, with
+ * the same checksums: what a read-only server needs before it serves a snapshot that another
+ * process wrote (perhaps a CLI of another jixiao version).
+ */
+export async function checkMigrations(pool: DuckDBPool, dir: string): Promise<void> {
+  const migrations = await readMigrations(dir);
+  let rows;
+  try {
+    ({ rows } = await pool.query('SELECT version, name, checksum FROM schema_migrations'));
+  } catch {
+    throw new MigrationMismatchError('not a jixiao database: it has no schema_migrations table');
+  }
+  const applied = new Map(rows.map((r) => [Number(r.version), r]));
+  const known = new Set(migrations.map((m) => m.version));
+  const unknown = [...applied.values()].filter((r) => !known.has(Number(r.version)));
+  if (unknown.length > 0)
+    throw new MigrationMismatchError(
+      `it has migration ${unknown.map((r) => `${String(r.version)} (${String(r.name)})`).join(', ')} ` +
+        'that this jixiao does not know: it was written by a newer version; upgrade the server',
+    );
+  const missing = migrations.filter((m) => !applied.has(m.version));
+  if (missing.length > 0)
+    throw new MigrationMismatchError(
+      `it lacks migration ${missing.map((m) => `${m.version} (${m.name})`).join(', ')}: ` +
+        'it was written by an older version; any writing command of this version (or a restart) applies them',
+    );
+  for (const migration of migrations)
+    if (String(applied.get(migration.version)!.checksum) !== migration.checksum)
+      throw new MigrationChecksumError(migration);
+}

@@ -13,11 +13,14 @@ import {
   peerGroupArg,
   peerGroupOf,
   scopeOf,
+  type ScopeArgs,
 } from './scope-args.js';
 import { departmentOf } from './department-of.js';
 import { PeerGroupEnum, ReportTemplateEnum } from './enums.js';
 import { MetricNameEnum, UNIT_DESCRIPTION, UNIT_LABEL_DESCRIPTION } from './metric.js';
 import { DepartmentRef } from './refs.js';
+import { departmentsAsked, departmentsFor, ownedByDepartment } from './department-access.js';
+import { benchmarkFor } from './peer-distributions.js';
 import { formatFraction, formatInUnit, UNIT_SYMBOLS } from './number-format.js';
 
 /** A distribution or an entry with its metric's unit, so that its figures can format themselves. */
@@ -73,6 +76,7 @@ const PeerDistributionRef = builder.objectRef<InUnit<Distribution>>('PeerDistrib
 });
 
 const BenchmarkEntryRef = builder.objectRef<InUnit<BenchmarkEntry>>('BenchmarkEntry').implement({
+  ...ownedByDepartment<BenchmarkEntry>((e) => e.departmentCode),
   description: 'One department within its peer group.',
   fields: (t) => ({
     department: t.field({
@@ -226,12 +230,18 @@ builder.queryFields((t) => ({
         'Include synthetic demo departments among the peers.',
       ),
     },
-    resolve: (_root, args, ctx) =>
-      benchmark(ctx.db, {
-        ...scopeOf(args),
-        metric: args.metric,
-        year: args.year,
-        peerGroup: peerGroupOf(args.peerGroup),
-      }),
+    authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
+    // A DEPARTMENT token gets its own entry and the distributions of its peers, anonymised.
+    resolve: async (_root, args, ctx) =>
+      benchmarkFor(
+        ctx.viewer,
+        await benchmark(ctx.db, {
+          ...scopeOf(args),
+          departments: departmentsFor(ctx.viewer, args.departments),
+          metric: args.metric,
+          year: args.year,
+          peerGroup: peerGroupOf(args.peerGroup),
+        }),
+      ),
   }),
 }));

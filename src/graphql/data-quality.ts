@@ -3,15 +3,17 @@ import { dataQualityIssues } from '../analytics/data-quality.js';
 import type { DataQualityIssuesTable } from '../db/tables.js';
 import { builder } from './builder.js';
 import { checkedFirst } from './page-size.js';
-import { departmentsArg, scopeOf } from './scope-args.js';
+import { departmentsArg, type ScopeArgs } from './scope-args.js';
 import { SeverityEnum } from './enums.js';
 import { toFloat } from './numbers.js';
 import { departmentOf } from './department-of.js';
 import { DepartmentRef } from './refs.js';
+import { departmentsAsked, departmentsFor, ownedByDepartment } from './department-access.js';
 
 export const DataQualityIssueRef = builder
   .objectRef<Selectable<DataQualityIssuesTable>>('DataQualityIssue')
   .implement({
+    ...ownedByDepartment<Selectable<DataQualityIssuesTable>>((i) => i.department_code),
     description:
       'A reconciliation finding: figures of a report that should balance and do not exactly.',
     fields: (t) => ({
@@ -63,10 +65,11 @@ builder.queryFields((t) => ({
         description: 'At most this many findings (1 to 5000).',
       }),
     },
+    authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
     resolve: (_root, args, ctx) =>
       dataQualityIssues(ctx.db, {
         year: args.year,
-        departments: scopeOf(args).departments,
+        departments: departmentsFor(ctx.viewer, args.departments),
         minSeverity: args.minSeverity,
         first: checkedFirst(args.first ?? 1000, 5000),
       }),

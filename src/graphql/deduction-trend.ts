@@ -4,7 +4,14 @@ import {
   type DeductionYear,
 } from '../analytics/deduction-trends.js';
 import { builder } from './builder.js';
-import { departmentsArg, includeSyntheticArg, scopeOf, yearRangeArgs } from './scope-args.js';
+import {
+  departmentsArg,
+  includeSyntheticArg,
+  scopeOf,
+  yearRangeArgs,
+  type ScopeArgs,
+} from './scope-args.js';
+import { departmentsAsked, departmentsFor, ownedByDepartment } from './department-access.js';
 import { TrendEnum, ReportTemplateEnum } from './enums.js';
 import { toFloatStrict } from './numbers.js';
 
@@ -37,7 +44,11 @@ const DeductionYearRef = builder.objectRef<DeductionYear>('DeductionYear').imple
   }),
 });
 
-const DeductionTrendRef = builder.objectRef<DeductionTrend>('DeductionTrend').implement({
+/** A trend with the department it is about: grouped by DEPARTMENT, its key is a department code. */
+type TrendOf = DeductionTrend & { departmentCode: string | null };
+
+const DeductionTrendRef = builder.objectRef<TrendOf>('DeductionTrend').implement({
+  ...ownedByDepartment<TrendOf>((d) => d.departmentCode),
   description: 'Points lost (扣分) on one item, group or department over the years.',
   fields: (t) => ({
     key: t.exposeString('key', {
@@ -81,10 +92,15 @@ builder.queryFields((t) => ({
       departments: departmentsArg(t.arg),
       includeSynthetic: includeSyntheticArg(t.arg),
     },
-    resolve: (_root, args, ctx) =>
-      deductionTrends(ctx.db, {
+    authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
+    resolve: async (_root, args, ctx) => {
+      const by = args.by ?? 'INDICATOR';
+      const trends = await deductionTrends(ctx.db, {
         ...scopeOf(args),
-        by: args.by ?? 'INDICATOR',
-      }),
+        departments: departmentsFor(ctx.viewer, args.departments),
+        by,
+      });
+      return trends.map((d) => ({ ...d, departmentCode: by === 'DEPARTMENT' ? d.key : null }));
+    },
   }),
 }));

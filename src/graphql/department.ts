@@ -10,6 +10,8 @@ import { builder } from './builder.js';
 import { includeSyntheticArg, yearRangeArgs } from './scope-args.js';
 import { DepartmentLevelEnum } from './enums.js';
 import { DepartmentRef, ReportRef } from './refs.js';
+import { departmentsAsked, ownedByDepartment, ownedByDepartments } from './department-access.js';
+import { ownDepartmentPage } from './own-department-page.js';
 
 /** Largest page `departments(first:)` serves. */
 export const MAX_PAGE_SIZE = 500;
@@ -25,6 +27,7 @@ function inRange(
 }
 
 DepartmentRef.implement({
+  ...ownedByDepartment<DepartmentRow>((d) => d.code),
   description:
     'A budget department (预算部门). Synthetic departments belong to the labelled demo corpus.',
   fields: (t) => ({
@@ -83,6 +86,7 @@ const PageInfoRef = builder
 const DepartmentEdgeRef = builder
   .objectRef<{ cursor: string; node: DepartmentRow }>('DepartmentEdge')
   .implement({
+    ...ownedByDepartment<{ node: DepartmentRow }>((e) => e.node.code),
     description: 'A department and its cursor.',
     fields: (t) => ({
       cursor: t.exposeString('cursor', { description: 'Opaque cursor of this department.' }),
@@ -103,6 +107,7 @@ interface DepartmentPageShape {
 const DepartmentConnectionRef = builder
   .objectRef<DepartmentPageShape>('DepartmentConnection')
   .implement({
+    ...ownedByDepartments<DepartmentPageShape>((p) => p.rows.map((r) => r.code)),
     description: 'A page of departments: real ones first, then synthetic demo ones, each by code.',
     fields: (t) => ({
       totalCount: t.exposeInt('totalCount', {
@@ -160,6 +165,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One department by code.',
     args: { code: t.arg.id({ required: true, description: 'Department code, e.g. gz-zfw.' }) },
+    authScopes: departmentsAsked((args: { code: string | number }) => [args.code]),
     resolve: (_root, args, ctx) => ctx.loaders.department.load(String(args.code)),
   }),
   departments: t.field({
@@ -182,17 +188,18 @@ builder.queryFields((t) => ({
           extensions: { code: 'BAD_USER_INPUT' },
         });
       }
-      const page = await listDepartments(
-        ctx.db,
-        {
-          sector: args.sector,
-          level: args.level,
-          search: args.search,
-          includeSynthetic: args.includeSynthetic,
-        },
-        first,
-        args.after ? decodeCursor(args.after) : null,
-      );
+      const filter = {
+        sector: args.sector,
+        level: args.level,
+        search: args.search,
+        includeSynthetic: args.includeSynthetic,
+      };
+      const after = args.after ? decodeCursor(args.after) : null;
+      // A DEPARTMENT token lists its own department only: not even the others' number.
+      const page =
+        ctx.viewer.role === 'DEPARTMENT'
+          ? await ownDepartmentPage(ctx, ctx.viewer.department, filter, after)
+          : await listDepartments(ctx.db, filter, first, after);
       page.rows.forEach((row) => ctx.loaders.department.prime(row.code, row));
       return page;
     },

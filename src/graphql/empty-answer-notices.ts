@@ -9,6 +9,7 @@ import {
 import { explainEmptyScope, type SoughtThing } from '../analytics/empty-scope.js';
 import type { Scope } from '../analytics/scope.js';
 import type { GraphQLContext } from './context.js';
+import type { Viewer } from './viewer.js';
 
 /** A note on the answer of one root field: an empty answer with the reason it is empty. */
 export interface Notice {
@@ -35,6 +36,10 @@ const years = (args: Args): Scope => ({
 });
 const departments = (args: Args) => (args.departments as string[] | null | undefined) ?? null;
 const synthetic = (args: Args) => args.includeSynthetic as boolean | null | undefined;
+
+/** A DEPARTMENT token's answers cover its own department; so does the explanation. */
+const forViewer = (viewer: Viewer, scope: Scope): Scope =>
+  viewer.role === 'DEPARTMENT' ? { ...scope, departments: [viewer.department] } : scope;
 
 /** The analytic root fields whose empty answers are explained, and what each looks for. */
 const EXPLAINED: Readonly<Record<string, Explained>> = {
@@ -95,7 +100,9 @@ const EXPLAINED: Readonly<Record<string, Explained>> = {
  * (src/analytics/empty-scope.ts), in English and in Chinese. An empty list alone cannot tell
  * "nothing was found" from "you asked for a year with no reports".
  */
-export function emptyAnswerNoticesPlugin(schema: GraphQLSchema): ApolloServerPlugin<GraphQLContext> {
+export function emptyAnswerNoticesPlugin(
+  schema: GraphQLSchema,
+): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
@@ -123,7 +130,7 @@ export function emptyAnswerNoticesPlugin(schema: GraphQLSchema): ApolloServerPlu
             try {
               const reason = await explainEmptyScope(
                 contextValue.db,
-                explained.scope(args),
+                forViewer(contextValue.viewer, explained.scope(args)),
                 explained.sought,
               );
               notices.push({ field: key, ...reason });

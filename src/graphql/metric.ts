@@ -7,10 +7,11 @@ import {
 import { metricSeries, type MetricPoint, type MetricSeries } from '../analytics/metric-series.js';
 import { MAX_DEPARTMENTS } from '../analytics/scope.js';
 import { builder } from './builder.js';
-import { departmentsArg, scopeOf, yearRangeArgs } from './scope-args.js';
+import { departmentsArg, scopeOf, yearRangeArgs, type ScopeArgs } from './scope-args.js';
 import { DirectionEnum } from './enums.js';
 import { departmentOf } from './department-of.js';
 import { DepartmentRef } from './refs.js';
+import { departmentsAsked, departmentsFor, ownedByDepartment } from './department-access.js';
 import { formatChangeInUnit, formatFraction, formatInUnit, UNIT_SYMBOLS } from './number-format.js';
 
 /** The metric's unit, as a code and as written after a value: the same words on every metric answer. */
@@ -102,6 +103,7 @@ const MetricPointRef = builder.objectRef<UnitPoint>('MetricPoint').implement({
 });
 
 const MetricSeriesRef = builder.objectRef<MetricSeries>('MetricSeries').implement({
+  ...ownedByDepartment<MetricSeries>((s) => s.departmentCode),
   description: 'A department’s metric over the years.',
   fields: (t) => ({
     department: t.field({
@@ -157,9 +159,11 @@ builder.queryFields((t) => ({
         to: 'Last fiscal year (default: each department’s last).',
       }),
     },
+    authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
     resolve: (_root, args, ctx) =>
       metricSeries(ctx.db, {
         ...scopeOf(args),
+        departments: departmentsFor(ctx.viewer, args.departments),
         metric: args.metric,
       }),
   }),

@@ -18,6 +18,7 @@ import { DepartmentRef, ReportRef } from './refs.js';
 import { DataQualityIssueRef } from './data-quality.js';
 import { DeductionRef, ManagementScoreRef } from './management.js';
 import { KeyTaskRef, PerformanceIndicatorRef } from './indicator.js';
+import { departmentsAsked, ownedByDepartment } from './department-access.js';
 
 type NatureRow = Selectable<ExpenditureByNatureTable>;
 
@@ -203,6 +204,7 @@ const ProblemItemRef = builder.objectRef<Selectable<ProblemsTable>>('ProblemItem
 });
 
 ReportRef.implement({
+  ...ownedByDepartment<ReportRow>((r) => r.department_code),
   description:
     "One department's performance self-evaluation report (部门整体支出绩效自评报告) for one fiscal year.",
   fields: (t) => ({
@@ -334,6 +336,7 @@ builder.queryFields((t) => ({
       department: t.arg.id({ required: true, description: 'Department code, e.g. gz-zfw.' }),
       year: t.arg.int({ required: true, description: 'Fiscal year (年度).' }),
     },
+    authScopes: departmentsAsked((args: { department: string | number }) => [args.department]),
     resolve: async (_root, args, ctx) =>
       (await ctx.loaders.reportsOfDepartment.load(String(args.department))).find(
         (r) => r.year === args.year,

@@ -31,7 +31,10 @@ const isFlagged = (m: MeasureView) => m.ratio || m.ceiling_hit || m.ratchet_fail
  * first: the denominator of its risk score, and with `flagged` its numerator. Loaded through the
  * request's measure and indicator loaders, so a list of departments costs two statements.
  */
-export async function riskMeasuresOf(ctx: GraphQLContext, reportId: number): Promise<RiskMeasure[]> {
+export async function riskMeasuresOf(
+  ctx: GraphQLContext,
+  reportId: number,
+): Promise<RiskMeasure[]> {
   const [measures, indicators] = await Promise.all([
     ctx.loaders.measures.load(reportId),
     ctx.loaders.indicators.load(reportId),

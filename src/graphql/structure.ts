@@ -5,10 +5,11 @@ import {
 } from '../analytics/expenditure-structure.js';
 import { MAX_DEPARTMENTS } from '../analytics/scope.js';
 import { builder } from './builder.js';
-import { departmentsArg, scopeOf } from './scope-args.js';
+import { departmentsArg, type ScopeArgs } from './scope-args.js';
 import { departmentOf } from './department-of.js';
 import { toFloat } from './numbers.js';
 import { DepartmentRef } from './refs.js';
+import { departmentsAsked, departmentsFor, ownedByDepartment } from './department-access.js';
 import { formatPercentPoints, formatRatio, formatWan } from './number-format.js';
 
 /** A part with its structure's total, so that its share can be formatted from the exact amounts. */
@@ -85,6 +86,7 @@ const StructurePartRef = builder.objectRef<PartOfTotal>('StructurePart').impleme
 const ExpenditureStructureRef = builder
   .objectRef<ExpenditureStructure>('ExpenditureStructure')
   .implement({
+    ...ownedByDepartment<ExpenditureStructure>((s) => s.departmentCode),
     description: 'How one department spent in one year.',
     fields: (t) => ({
       department: t.field({
@@ -128,10 +130,11 @@ builder.queryFields((t) => ({
         description: 'NATURE or FUNCTION_CLASS.',
       }),
     },
+    authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
     resolve: (_root, args, ctx) =>
       expenditureStructure(ctx.db, {
         year: args.year,
-        departments: scopeOf(args).departments,
+        departments: departmentsFor(ctx.viewer, args.departments),
         by: args.by ?? 'NATURE',
       }),
   }),

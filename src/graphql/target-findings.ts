@@ -19,6 +19,7 @@ import {
   peerGroupOf,
   scopeOf,
   yearRangeArgs,
+  type ScopeArgs,
 } from './scope-args.js';
 import { departmentOf } from './department-of.js';
 import {
@@ -29,6 +30,12 @@ import {
 } from './indicator.js';
 import { sourceOf, SourceLocationRef } from './source.js';
 import { DepartmentRef } from './refs.js';
+import {
+  departmentsAsked,
+  departmentsFor,
+  ownedByDepartment,
+  ownRows,
+} from './department-access.js';
 import { riskMeasuresOf, RiskMeasureRef } from './risk-measure.js';
 import { checkedFirst } from './page-size.js';
 import { formatFraction } from './number-format.js';
@@ -37,6 +44,7 @@ import { formatFraction } from './number-format.js';
 const MAX_FINDINGS = 10_000;
 
 const IndicatorOvershootRef = builder.objectRef<OvershootFinding>('IndicatorOvershoot').implement({
+  ...ownedByDepartment<OvershootFinding>((f) => f.departmentCode),
   description:
     'An indicator whose actual overshoots its target: the rule that fired and the numbers behind it.',
   fields: (t) => ({
@@ -58,7 +66,8 @@ const IndicatorOvershootRef = builder.objectRef<OvershootFinding>('IndicatorOver
     }),
     attainment: t.exposeFloat('attainment', {
       nullable: true,
-      description: 'actual / target (target / actual when lower is better), a fraction (1 = 100 %).',
+      description:
+        'actual / target (target / actual when lower is better), a fraction (1 = 100 %).',
     }),
     attainmentText: t.string({
       nullable: true,
@@ -80,6 +89,7 @@ const IndicatorOvershootRef = builder.objectRef<OvershootFinding>('IndicatorOver
 });
 
 const TargetRatchetRef = builder.objectRef<RatchetFinding>('TargetRatchet').implement({
+  ...ownedByDepartment<RatchetFinding>((f) => f.departmentCode),
   description:
     'A target not raised after being beaten: this year’s target below last year’s actual for the same indicator.',
   fields: (t) => ({
@@ -134,6 +144,7 @@ const AdmissionEnum = builder.enumType('Admission', {
 const DepartmentTargetRiskRef = builder
   .objectRef<DepartmentTargetRisk>('DepartmentTargetRisk')
   .implement({
+    ...ownedByDepartment<DepartmentTargetRisk>((r) => r.departmentCode),
     description:
       'How much a department’s targets look set too low in one year, ranked among its peers.',
     fields: (t) => ({
@@ -209,9 +220,11 @@ builder.queryFields((t) => ({
         description: `At most this many findings (1 to ${MAX_FINDINGS}).`,
       }),
     },
+    authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
     resolve: (_root, args, ctx) =>
       overshootIndicators(ctx.db, {
         ...scopeOf(args),
+        departments: departmentsFor(ctx.viewer, args.departments),
         minAttainment: args.minAttainment ?? DEFAULT_MIN_ATTAINMENT,
         first: checkedFirst(args.first ?? 100, MAX_FINDINGS),
       }),
@@ -221,9 +234,11 @@ builder.queryFields((t) => ({
     description:
       'Targets not raised after being beaten: this year’s target below last year’s actual, per matched indicator.',
     args: findingScopeArgs(t),
+    authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
     resolve: (_root, args, ctx) =>
       targetRatchets(ctx.db, {
         ...scopeOf(args),
+        departments: departmentsFor(ctx.viewer, args.departments),
       }),
   }),
   lowTargetRisk: t.field({
@@ -235,11 +250,17 @@ builder.queryFields((t) => ({
       peerGroup: peerGroupArg(t.arg, 'Rank within ALL, SECTOR or LEVEL.'),
       includeSynthetic: includeSyntheticArg(t.arg),
     },
-    resolve: (_root, args, ctx) =>
-      lowTargetRisk(ctx.db, {
-        year: args.year,
-        ...scopeOf(args),
-        peerGroup: peerGroupOf(args.peerGroup),
-      }),
+    // Every department is ranked among its peers; a DEPARTMENT token gets its own entry, rank
+    // included (a rank is a position, not another department's value).
+    resolve: async (_root, args, ctx) =>
+      ownRows(
+        ctx.viewer,
+        await lowTargetRisk(ctx.db, {
+          year: args.year,
+          ...scopeOf(args),
+          peerGroup: peerGroupOf(args.peerGroup),
+        }),
+        (r) => r.departmentCode,
+      ),
   }),
 }));

@@ -49,15 +49,13 @@ export function planExports(
     ) =>
       Object.entries(record ?? {})
         .filter(([path]) => selected.has(prefix + path))
-        .map(
-          ([path, zh]): TableColumn => ({
-            path,
-            fromRoot,
-            zh,
-            en: path,
-            ...(fractions.includes(path) ? { numberFormat: FRACTION_FORMAT } : {}),
-          }),
-        );
+        .map(([path, zh]): TableColumn => ({
+          path,
+          fromRoot,
+          zh,
+          en: path,
+          ...(fractions.includes(path) ? { numberFormat: FRACTION_FORMAT } : {}),
+        }));
     const tables = map.lists
       .filter((list) => selected.has(list.path))
       .map((list): TableSpec => ({

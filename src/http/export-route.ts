@@ -3,6 +3,8 @@ import type { ApolloServer } from '@apollo/server';
 import type { Reader } from '../analytics/reader.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { ExampleOperation } from '../graphql/example-operations.js';
+import type { Viewer } from '../graphql/viewer.js';
+import type { RequestBudget } from '../graphql/request-budget.js';
 import { aboutLines, type WrittenTable } from './export-about.js';
 import { toCsv } from './export-csv.js';
 import { ExportError } from './export-error.js';
@@ -29,10 +31,23 @@ export interface ExportRouteOptions {
   maxRows?: number;
   /** The clock of the about sheet (tests fix it). */
   now?: () => Date;
+  /** Puts a download under its request's budget, with `db` bound to it (request-guard.ts). */
+  begin?: (
+    req: IncomingMessage,
+    res: ServerResponse,
+  ) => { budget: RequestBudget; db: Reader; dataVersion: string | null };
 }
 
-/** Handles `GET /export/<OperationName>.csv|.xlsx`: runs the operation and sends it as a file. */
-export type ExportRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+/**
+ * Handles `GET /export/<OperationName>.csv|.xlsx`: runs the operation as the request's viewer
+ * (its bearer token's role, as on /graphql) and sends it as a file.
+ */
+export type ExportRoute = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  viewer: Viewer,
+) => Promise<void>;
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -85,7 +100,12 @@ export function createExportRoute(options: ExportRouteOptions): ExportRoute {
   const maxRows = options.maxRows ?? DEFAULT_MAX_EXPORT_ROWS;
   const now = options.now ?? (() => new Date());
 
-  async function respond(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function respond(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    viewer: Viewer,
+  ): Promise<void> {
     if (req.method !== 'GET')
       throw new ExportError(405, 'METHOD_NOT_ALLOWED', `${req.method} not allowed: use GET`);
     const request = parseExportRequest(url);
@@ -97,7 +117,16 @@ export function createExportRoute(options: ExportRouteOptions): ExportRoute {
         `unknown operation ${request.operation}; downloads exist for ${[...plans.keys()].join(', ')}`,
       );
     const tables = chooseTables(plan, request);
-    const data = await executeForExport(options.apollo, options.db, plan, request.variables);
+    const bound = options.begin?.(req, res);
+    const data = await executeForExport(
+      options.apollo,
+      bound?.db ?? options.db,
+      plan,
+      request.variables,
+      viewer,
+      bound?.budget,
+      bound?.dataVersion,
+    );
 
     const found = tables.map((table) => entitiesOf(data, table.list));
     if (found.every((entities) => entities === null))
@@ -167,9 +196,9 @@ export function createExportRoute(options: ExportRouteOptions): ExportRoute {
     res.end(body);
   }
 
-  return async (req, res, url) => {
+  return async (req, res, url, viewer) => {
     try {
-      await respond(req, res, url);
+      await respond(req, res, url, viewer);
     } catch (error) {
       if (error instanceof ExportError && !res.headersSent) return sendError(res, error);
       throw error;

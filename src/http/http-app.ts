@@ -1,14 +1,28 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Reader } from '../analytics/reader.js';
 import { createContext, type GraphQLContext } from '../graphql/context.js';
 import { emptyAnswerNoticesPlugin } from '../graphql/empty-answer-notices.js';
 import { formatError } from '../graphql/format-error.js';
 import { readExampleOperations } from '../graphql/example-operations.js';
-import { queryLimitsPlugin, type QueryLimits } from '../graphql/query-limits.js';
+import {
+  defaultQueryLimits,
+  queryLimitsPlugin,
+  type QueryLimits,
+} from '../graphql/query-limits.js';
+import { corpusStatistics, type CorpusStatistics } from '../analytics/corpus-statistics.js';
+import type { StatementOptions } from '../db/duckdb-pool.js';
+import { HeavyWorkQueue } from '../graphql/heavy-work-queue.js';
+import { createRequestGuard } from './request-guard.js';
+import type { LiveData } from '../db/live-database.js';
+import { ADMIN_RELOAD_PATH, reloadData, sendReadiness } from './live-data-routes.js';
+import { defaultRequestLimits, type RequestLimits } from './request-limits.js';
 import { EXPORT_PREFIX } from './export-request.js';
 import { createExportRoute } from './export-route.js';
 import { createGraphiQL } from './graphiql.js';
@@ -20,6 +34,7 @@ import {
 } from './dashboard-assets.js';
 import { endWithBody } from './compressed-body.js';
 import { checkDocumentShape } from '../graphql/document-shape.js';
+import { authenticateOrRefuse, localAccessControl, type AccessControl } from './access-control.js';
 
 /** Largest request body accepted (a GraphQL document with variables). */
 const MAX_BODY_BYTES = 1_000_000;
@@ -27,6 +42,10 @@ const MAX_BODY_BYTES = 1_000_000;
 export interface HttpApp {
   server: Server;
   apollo: ApolloServer<GraphQLContext>;
+  /** The queue heavy analytic operations wait in (its stats: running, queued). */
+  heavyWork: HeavyWorkQueue;
+  /** Recomputes the corpus statistics the cost estimate reads: call it after the data changed. */
+  refreshStatistics(): Promise<CorpusStatistics>;
   /** Stops accepting connections, waits for requests in flight, stops Apollo. */
   stop(): Promise<void>;
 }
@@ -37,6 +56,24 @@ export interface HttpAppOptions {
   limits?: QueryLimits;
   /** Rows one download under /export/ may hold (default DEFAULT_MAX_EXPORT_ROWS). */
   maxExportRows?: number;
+  /** Who may ask what (access-control.ts); local mode (every request ADMIN) when absent. */
+  access?: AccessControl;
+  /**
+   * `db` bound to one request (Db.readerFor), so that its statements stop with the request;
+   * without it statements are not cancelled, only the resolvers stop.
+   */
+  readerFor?: (statement: StatementOptions) => Reader;
+  /** Deadline, answer caps and heavy-work queue (default defaultRequestLimits). */
+  requestLimits?: Partial<RequestLimits>;
+  /** The corpus statistics costs are estimated from; read from `db` at start when absent. */
+  statistics?: CorpusStatistics;
+  /**
+   * Data that changes at run time (db/live-database.ts): each request reads the snapshot current
+   * when it began, through its own pool, until its answer is sent; `db` and `readerFor` then
+   * serve only as the data was at start. Answers carry the version (`jixiao-data-version`),
+   * `/readyz` names it and `POST /admin/reload` (ADMIN) swaps to a newly published one at once.
+   */
+  data?: LiveData;
 }
 
 class BodyTooLargeError extends Error {}
@@ -75,32 +112,48 @@ function wantsHtml(req: IncomingMessage): boolean {
  * The HTTP surface: `/graphql` (GraphQL over HTTP through Apollo, or GraphiQL's page for a
  * browser), `/assets/<name>.<hash>.<ext>` (GraphiQL's scripts, styles and workers, cached for
  * good), `/dashboard` (the charts, src/dashboard/), `/export/<OperationName>.csv|.xlsx` (a named
- * operation as a file), `/healthz`. GraphQL answers are compressed when the client accepts it.
+ * operation as a file), `/healthz`, `/readyz` (the data version served) and `POST /admin/reload`
+ * (live-data-routes.ts). GraphQL answers are compressed when the client accepts it.
  * Apollo's own landing page is off: it loads Apollo Sandbox from a CDN.
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const server = createServer();
+  const access = options.access ?? localAccessControl();
+  const requestLimits = { ...defaultRequestLimits, ...options.requestLimits };
+  // The data as it is now: the current snapshot's when it changes at run time.
+  const currentDb = (): Reader => options.data?.db.kysely ?? options.db;
+  let statistics = options.statistics ?? (await corpusStatistics(currentDb()));
+  const heavyWork = new HeavyWorkQueue(requestLimits.heavyConcurrency, requestLimits.heavyQueue);
+  const guard = createRequestGuard(options.db, options.readerFor, requestLimits, options.data);
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
-    introspection: true,
+    introspection: access.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
-      queryLimitsPlugin(options.schema, options.limits),
+      // Apollo's cache-control plugin wraps every field resolution to read hints the schema
+      // has none of: a tenth of the time of a large answer, for nothing.
+      ApolloServerPluginCacheControlDisabled(),
+      queryLimitsPlugin(options.schema, options.limits ?? defaultQueryLimits, {
+        statistics: () => statistics,
+        heavyWork,
+      }),
       emptyAnswerNoticesPlugin(options.schema),
     ],
   });
   await apollo.start();
   const operations = readExampleOperations();
-  const graphiql = await createGraphiQL(operations);
+  // GraphiQL's files are hashed and compressed at start-up: only when it is served.
+  const graphiql = access.graphiql ? await createGraphiQL(operations) : null;
   const dashboard = await createDashboard(dashboardAssets(operations));
   const exportRoute = createExportRoute({
     apollo,
     db: options.db,
     operations,
     maxRows: options.maxExportRows,
+    begin: guard.begin,
   });
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -129,10 +182,18 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}');
+    if (url.pathname === '/readyz') return sendReadiness(res, options.data);
+    if (url.pathname === ADMIN_RELOAD_PATH) {
+      const viewer = await authenticateOrRefuse(access, req, res);
+      return viewer ? reloadData(req, res, viewer, options.data) : undefined;
+    }
     // Downloads run the named operations through the same Apollo server (same limits, same
     // error masking); Apollo's CSRF prevention stays on /graphql, where any query can be sent.
-    if (url.pathname.startsWith(EXPORT_PREFIX)) return exportRoute(req, res, url);
-    if (graphiql.assets.serve(req, res, url.pathname)) return;
+    if (url.pathname.startsWith(EXPORT_PREFIX)) {
+      const viewer = await authenticateOrRefuse(access, req, res);
+      return viewer ? exportRoute(req, res, url, viewer) : undefined;
+    }
+    if (graphiql?.assets.serve(req, res, url.pathname)) return;
     if (isDashboardPath(url.pathname)) return serveDashboard(dashboard, req, res, url);
     if (url.pathname !== '/graphql')
       return send(
@@ -141,7 +202,20 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         'text/plain; charset=utf-8',
         'not found: try /graphql, /dashboard, or /export/<OperationName>.csv or .xlsx',
       );
-    if (wantsHtml(req) && !url.searchParams.has('query')) return graphiql.page.serve(req, res);
+    if (wantsHtml(req) && !url.searchParams.has('query'))
+      return graphiql
+        ? graphiql.page.serve(req, res)
+        : send(
+            res,
+            404,
+            'text/plain; charset=utf-8',
+            'GraphiQL is off on this server (JIXIAO_GRAPHIQL=1 turns it on): send GraphQL requests to POST /graphql, with a bearer token if the server asks for one',
+          );
+    // The page is public (it holds no data); what is asked of the data needs a viewer.
+    const viewer = await authenticateOrRefuse(access, req, res);
+    if (!viewer) return;
+    // From here the request runs under its budget (deadline, caps, cancelled if the client goes).
+    const { budget, db, dataVersion } = guard.begin(req, res);
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -180,8 +254,12 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         search: url.search,
         body,
       },
-      context: async () => createContext(options.db),
+      context: async () => createContext(db, viewer, budget, dataVersion),
     });
+    if (result.body.kind === 'complete') {
+      const replaced = guard.check(budget, result.body.string);
+      if (replaced) return send(res, replaced.status, 'application/json', replaced.body);
+    }
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') return endWithBody(req, res, result.body.string);
@@ -192,6 +270,11 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   return {
     server,
     apollo,
+    heavyWork,
+    async refreshStatistics() {
+      statistics = await corpusStatistics(currentDb());
+      return statistics;
+    },
     async stop() {
       await apollo.stop();
     },

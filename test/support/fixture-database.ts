@@ -4,10 +4,13 @@ import { startServer, type RunningServer } from '../../src/server.js';
 import { openWriter } from '../../src/db/prepare-database.js';
 import { fixtureCorpus } from './fixture-corpus.js';
 import { tempConfig } from './temp-database.js';
+import type { Config } from '../../src/config.js';
 
 /** A server over the real report and the fixture corpus (loaded as synthetic). */
-export async function startFixtureServer(): Promise<RunningServer & { cleanup(): Promise<void> }> {
-  const config = tempConfig();
+export async function startFixtureServer(
+  overrides: Partial<Config> = {},
+): Promise<RunningServer & { cleanup(): Promise<void> }> {
+  const config = tempConfig(overrides);
   const writer = await openWriter(config);
   const corpus = fixtureCorpus();
   await registerDepartments(writer.kysely, corpus.departments);

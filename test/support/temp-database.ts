@@ -9,7 +9,10 @@ import {
   registerDepartments,
 } from '../../src/ingest/load/department-registry.js';
 
-/** A configuration pointing at a fresh database file in its own temporary folder. */
+/**
+ * A configuration pointing at a fresh database file in its own temporary folder. Its tokens file
+ * is in that folder too, absent unless a test creates it: local mode, whatever data/ holds.
+ */
 export function tempConfig(overrides: Partial<Config> = {}): Config & { cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-test-'));
   return {
@@ -17,6 +20,7 @@ export function tempConfig(overrides: Partial<Config> = {}): Config & { cleanup(
     databasePath: join(dir, 'test.duckdb'),
     port: 0,
     loadDemo: false,
+    tokensPath: join(dir, 'tokens.json'),
     ...overrides,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -34,14 +34,22 @@ export function execute<T, V extends Record<string, unknown>>(
   return postGraphQL<T>(url, print(document), variables);
 }
 
-/** A server on an ephemeral port over a fresh database seeded like `npm start` (no demo corpus). */
+/**
+ * A server on an ephemeral port over a fresh database seeded like `npm start` (no demo corpus),
+ * with its configuration: a CLI command run with the same configuration works on its data.
+ */
 export async function startTestServer(
   overrides: Partial<Config> = {},
-): Promise<RunningServer & { cleanup(): Promise<void> }> {
+): Promise<RunningServer & { config: Config; cleanup(): Promise<void> }> {
   const config = tempConfig(overrides);
   const running = await startServer(config, () => {});
   return {
     ...running,
+    // The pool of the snapshot served now, not the one served at start.
+    get db() {
+      return running.db;
+    },
+    config,
     async cleanup() {
       await running.stop();
       config.cleanup();

@@ -100,7 +100,8 @@ function option(benchmark, metric, ctx) {
         itemStyle: { color: '#e8eef7', borderColor: COLORS.real },
         data: groups.map((g) => ({
           name: g.peerKey,
-          value: [g.min, g.p25, g.median, g.p75, g.max],
+          // A department's token gets no extremes of its peers: the whiskers end at the box.
+          value: [g.min ?? g.p25, g.p25, g.median, g.p75, g.max ?? g.p75],
           tooSmall: g.tooSmall,
           count: g.count,
           itemStyle: g.tooSmall

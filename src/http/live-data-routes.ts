@@ -1,0 +1,72 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LiveData } from '../db/live-database.js';
+import { requireAdmin, type Viewer } from '../graphql/viewer.js';
+
+/**
+ * The response header naming the data version (the snapshot) an answer was computed from: a
+ * client or a cache in front can tell answers of different data apart by it.
+ */
+export const DATA_VERSION_HEADER = 'jixiao-data-version';
+
+/** `POST /admin/reload`: serve the current snapshot now, without waiting for the watcher. */
+export const ADMIN_RELOAD_PATH = '/admin/reload';
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * `GET /readyz`: ready to answer, and from which data. Unlike `/healthz` (the process is alive)
+ * it names the data version, so a deployment script can wait until a published snapshot is
+ * served.
+ */
+export function sendReadiness(res: ServerResponse, data: LiveData | undefined): void {
+  sendJson(res, 200, { status: 'ready', dataVersion: data?.version ?? null });
+}
+
+/**
+ * `POST /admin/reload` for an ADMIN: swaps to the snapshot the pointer names, retrying one that
+ * failed before (the watcher reports a bad snapshot once and leaves it). 200 with the version
+ * served (`swapped` or `unchanged`); 500 when the snapshot could not be served, with why (the
+ * old one is still served).
+ */
+export async function reloadData(
+  req: IncomingMessage,
+  res: ServerResponse,
+  viewer: Viewer,
+  data: LiveData | undefined,
+): Promise<void> {
+  if (req.method !== 'POST')
+    return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} not allowed: use POST`);
+  try {
+    requireAdmin({ viewer });
+  } catch (error) {
+    return sendError(res, 403, 'FORBIDDEN', (error as Error).message);
+  }
+  if (!data)
+    return sendError(
+      res,
+      404,
+      'NOT_FOUND',
+      'this server serves fixed data: there is nothing to reload',
+    );
+  const outcome = await data.refresh({ force: true });
+  sendJson(res, outcome.status === 'failed' ? 500 : 200, {
+    status: outcome.status,
+    dataVersion: outcome.version,
+    ...(outcome.previous ? { previous: outcome.previous } : {}),
+    ...(outcome.status === 'failed'
+      ? { candidate: outcome.candidate, reason: outcome.reason }
+      : {}),
+  });
+}

@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Reader } from '../analytics/reader.js';
+import type { StatementOptions } from '../db/duckdb-pool.js';
+import type { LiveData } from '../db/live-database.js';
+import {
+  RequestBudget,
+  ResponseTooLargeError,
+  type BudgetError,
+} from '../graphql/request-budget.js';
+import { DATA_VERSION_HEADER } from './live-data-routes.js';
+import type { RequestLimits } from './request-limits.js';
+
+/** An answer to send in place of another, as a JSON GraphQL error. */
+export interface Replacement {
+  status: number;
+  body: string;
+}
+
+/** Puts each API request under its budget, from arrival to the last byte sent. */
+export interface RequestGuard {
+  /**
+   * Starts a request's budget (its deadline counts from now) and binds a reader to it; the
+   * budget is cancelled if the client goes away before the answer is complete.
+   */
+  begin(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): { budget: RequestBudget; db: Reader; dataVersion: string | null };
+  /**
+   * What to send instead of a serialised answer that broke a limit after execution: the byte
+   * cap, or the deadline passed while it was serialised. Undefined when the answer may go.
+   */
+  check(budget: RequestBudget, body: string): Replacement | undefined;
+}
+
+function replacement(error: BudgetError): Replacement {
+  return {
+    status: error.status,
+    body: JSON.stringify({
+      data: null,
+      errors: [{ message: error.message, extensions: { code: error.code } }],
+    }),
+  };
+}
+
+/**
+ * The guard of an app: `readerFor` binds the reader to a request so that its statements stop
+ * with it; without it (an app over a bare Kysely, in some tests) statements run unbound and only
+ * the resolvers stop.
+ */
+export function createRequestGuard(
+  db: Reader,
+  readerFor: ((statement: StatementOptions) => Reader) | undefined,
+  limits: RequestLimits,
+  data?: LiveData,
+): RequestGuard {
+  return {
+    begin(_req, res) {
+      const budget = new RequestBudget(limits);
+      // With live data, the snapshot current now serves the whole request, whatever is
+      // published meanwhile; it is held until the answer is sent (db/live-database.ts).
+      const lease = data?.acquire();
+      res.once('close', () => {
+        if (res.writableFinished) budget.finish();
+        else budget.cancel();
+        void lease?.release();
+      });
+      if (!lease) return { budget, db: readerFor ? readerFor(budget) : db, dataVersion: null };
+      res.setHeader(DATA_VERSION_HEADER, lease.version);
+      return { budget, db: lease.db.readerFor(budget), dataVersion: lease.version };
+    },
+    check(budget, body) {
+      try {
+        budget.check();
+      } catch {
+        const stopped = budget.stoppedWith;
+        return stopped ? replacement(stopped) : undefined;
+      }
+      const cap = limits.maxResponseBytes;
+      if (cap > 0 && body.length > cap / 3) {
+        // A UTF-8 byte per character at best, three at worst (Chinese): count only near the cap.
+        const bytes = Buffer.byteLength(body, 'utf8');
+        if (bytes > cap) return replacement(ResponseTooLargeError.bytes(cap, bytes));
+      }
+      return undefined;
+    },
+  };
+}
