@@ -17,7 +17,7 @@ import { ReportFileError } from './ingest/load/report-text.js';
 import { PdfReadError } from './ingest/pdf/pdf-read-error.js';
 import { ReportLoadError } from './ingest/load/report-load-error.js';
 import { ReportParseError } from './ingest/report/report-parse-error.js';
-import { reloadOnHangup, startServer } from './server.js';
+import { reloadOnHangup, servingLine, startServer } from './server.js';
 
 const USAGE = `usage: jixiao <command> [options]
 
@@ -122,7 +122,7 @@ export async function main(
         return await tokenCommand(rest, values, config, io);
       case 'serve': {
         const running = await startServer(config, io.out);
-        io.out(`jixiao serving GraphQL and GraphiQL at ${running.url}`);
+        io.out(servingLine(running));
         const stopReloading = reloadOnHangup(running, io.out);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);

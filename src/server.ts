@@ -109,6 +109,15 @@ export async function startServer(
 }
 
 /**
+ * The line that says the server is up. GraphiQL's state (on or off) is stated by the access
+ * mode's line before it, so this one names only what is always served.
+ */
+export function servingLine(running: RunningServer): string {
+  const dashboard = new URL('/dashboard', running.url).href;
+  return `jixiao serving GraphQL at ${running.url} and the dashboard at ${dashboard}`;
+}
+
+/**
  * SIGHUP makes a running server serve the current snapshot at once (as `POST /admin/reload`),
  * retrying one it could not serve before. Returns a function that stops listening.
  */
@@ -126,7 +135,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const config = loadConfig();
   startServer(config)
     .then((running) => {
-      console.log(`jixiao serving GraphQL and GraphiQL at ${running.url}`);
+      console.log(servingLine(running));
       reloadOnHangup(running, console.log);
       const shutdown = () => {
         running.stop().then(
