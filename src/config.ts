@@ -60,6 +60,12 @@ export interface Config {
   heavyQueue: number;
   /** Read connections heavy work never takes, kept for point lookups (JIXIAO_LIGHT_CONNECTIONS, default 1). */
   lightConnections: number;
+  /**
+   * Mebibytes of GraphQL answers kept for identical requests, per server process
+   * (JIXIAO_RESPONSE_CACHE_MB, default 64; 0: no cache). Keys name the data version, so an
+   * import never lets an old answer through (http/response-cache.ts).
+   */
+  responseCacheMb: number;
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -109,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heavyConcurrency: Math.max(1, intSetting(env, 'JIXIAO_HEAVY_CONCURRENCY', 1)),
     heavyQueue: intSetting(env, 'JIXIAO_HEAVY_QUEUE', 8),
     lightConnections: intSetting(env, 'JIXIAO_LIGHT_CONNECTIONS', 1),
+    responseCacheMb: intSetting(env, 'JIXIAO_RESPONSE_CACHE_MB', 64),
   };
 }

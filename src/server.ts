@@ -77,6 +77,7 @@ export async function startServer(
     readerFor: (statement) => data.db.readerFor(statement),
     limits: queryLimitsOf(config),
     requestLimits: requestLimitsOf(config),
+    responseCacheBytes: config.responseCacheMb * 1024 * 1024,
   }).catch(async (error: unknown) => {
     await data.close();
     throw error;
@@ -85,7 +86,11 @@ export async function startServer(
   const { port } = app.server.address() as AddressInfo;
   log(access.summary);
   // What the server derives from the data follows each swap.
-  data.onSwap(() => app.refreshStatistics().then(() => undefined));
+  // Cached answers name their data version: clearing only frees the old answers' memory sooner.
+  data.onSwap(() => {
+    app.responseCache?.clear();
+    return app.refreshStatistics().then(() => undefined);
+  });
   const stopWatching = watchPointer(
     store.layout,
     config.snapshotPollMs,

@@ -21,30 +21,43 @@ function compress(body: Buffer, coding: Exclude<ContentCoding, 'identity'>): Pro
 
 const CODINGS: ReadonlySet<ContentCoding> = new Set(['br', 'gzip']);
 
+/** An answer's body as it goes out, in the coding it goes out in. */
+export interface EncodedBody {
+  coding: ContentCoding;
+  body: Buffer;
+}
+
+/** The coding a client gets for a body worth compressing: brotli, else gzip, else none. */
+export function preferredCoding(req: IncomingMessage): ContentCoding {
+  return chooseCoding(req.headers['accept-encoding'], CODINGS);
+}
+
 /**
- * Ends a response with a dynamic body (a GraphQL answer), compressed with brotli or gzip when the
- * client accepts one and the body is worth it. GraphQL answers are JSON and shrink well: the
- * schema introspection GraphiQL fetches on every visit, 116 KB, becomes about 12 KB with brotli.
- * The compression runs off the main thread (zlib's thread pool).
+ * Encodes a dynamic body (a GraphQL answer) with brotli or gzip when the client accepts one and
+ * the body is worth it. GraphQL answers are JSON and shrink well: the schema introspection
+ * GraphiQL fetches on every visit, 116 KB, becomes about 12 KB with brotli. The compression runs
+ * off the main thread (zlib's thread pool).
  */
+export async function encodeBody(req: IncomingMessage, text: string): Promise<EncodedBody> {
+  const body = Buffer.from(text, 'utf8');
+  if (body.length < MIN_COMPRESSED_BYTES) return { coding: 'identity', body };
+  const coding = preferredCoding(req);
+  return coding === 'identity' ? { coding, body } : { coding, body: await compress(body, coding) };
+}
+
+/** Ends a response with an encoded body, naming its coding. */
+export function endWithEncoded(res: ServerResponse, encoded: EncodedBody): void {
+  res.setHeader('vary', 'accept-encoding');
+  if (encoded.coding !== 'identity') res.setHeader('content-encoding', encoded.coding);
+  res.setHeader('content-length', encoded.body.length);
+  res.end(encoded.body);
+}
+
+/** Ends a response with a dynamic body, compressed when the client accepts it (encodeBody). */
 export async function endWithBody(
   req: IncomingMessage,
   res: ServerResponse,
   text: string,
 ): Promise<void> {
-  const body = Buffer.from(text, 'utf8');
-  res.setHeader('vary', 'accept-encoding');
-  const coding =
-    body.length >= MIN_COMPRESSED_BYTES
-      ? chooseCoding(req.headers['accept-encoding'], CODINGS)
-      : 'identity';
-  if (coding === 'identity') {
-    res.setHeader('content-length', body.length);
-    res.end(body);
-    return;
-  }
-  const compressed = await compress(body, coding);
-  res.setHeader('content-encoding', coding);
-  res.setHeader('content-length', compressed.length);
-  res.end(compressed);
+  endWithEncoded(res, await encodeBody(req, text));
 }

@@ -32,18 +32,29 @@ import {
   isDashboardPath,
   serveDashboard,
 } from './dashboard-assets.js';
-import { endWithBody } from './compressed-body.js';
+import { encodeBody, endWithBody, endWithEncoded, preferredCoding } from './compressed-body.js';
+import { cacheableAnswers } from './cacheable-answers.js';
+import { ResponseCache } from './response-cache.js';
+import { responseCacheKey } from './response-cache-key.js';
 import { checkDocumentShape } from '../graphql/document-shape.js';
 import { authenticateOrRefuse, localAccessControl, type AccessControl } from './access-control.js';
 
 /** Largest request body accepted (a GraphQL document with variables). */
 const MAX_BODY_BYTES = 1_000_000;
 
+/** Answers kept for identical requests unless configured otherwise: 64 MiB. */
+export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** Whether an answer came from the response cache (`hit`) or was computed (`miss`). */
+export const CACHE_HEADER = 'jixiao-cache';
+
 export interface HttpApp {
   server: Server;
   apollo: ApolloServer<GraphQLContext>;
   /** The queue heavy analytic operations wait in (its stats: running, queued). */
   heavyWork: HeavyWorkQueue;
+  /** The answers kept for identical requests (null when the cache is off): hits, misses, size. */
+  responseCache: ResponseCache | null;
   /** Recomputes the corpus statistics the cost estimate reads: call it after the data changed. */
   refreshStatistics(): Promise<CorpusStatistics>;
   /** Stops accepting connections, waits for requests in flight, stops Apollo. */
@@ -65,6 +76,11 @@ export interface HttpAppOptions {
   readerFor?: (statement: StatementOptions) => Reader;
   /** Deadline, answer caps and heavy-work queue (default defaultRequestLimits). */
   requestLimits?: Partial<RequestLimits>;
+  /**
+   * Bytes of answers kept for identical requests (response-cache.ts; default
+   * DEFAULT_RESPONSE_CACHE_BYTES, 0: no cache).
+   */
+  responseCacheBytes?: number;
   /** The corpus statistics costs are estimated from; read from `db` at start when absent. */
   statistics?: CorpusStatistics;
   /**
@@ -125,6 +141,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   let statistics = options.statistics ?? (await corpusStatistics(currentDb()));
   const heavyWork = new HeavyWorkQueue(requestLimits.heavyConcurrency, requestLimits.heavyQueue);
   const guard = createRequestGuard(options.db, options.readerFor, requestLimits, options.data);
+  const cacheBytes = options.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES;
+  const responseCache = cacheBytes > 0 ? new ResponseCache(cacheBytes) : null;
+  const cacheable = cacheableAnswers();
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     introspection: access.introspection,
@@ -141,6 +160,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         heavyWork,
       }),
       emptyAnswerNoticesPlugin(options.schema),
+      cacheable.plugin,
     ],
   });
   await apollo.start();
@@ -222,8 +242,26 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const raw = req.method === 'POST' ? await readBody(req) : '';
+    const json = (headers.get('content-type') ?? '').includes('application/json');
+    // Only JSON POSTs are cached: what Apollo's CSRF prevention lets through unchanged.
+    const cacheKey =
+      responseCache && raw && json
+        ? responseCacheKey({
+            dataVersion,
+            viewer,
+            accept: headers.get('accept') ?? '',
+            coding: preferredCoding(req),
+            body: raw,
+          })
+        : null;
+    const cached = cacheKey ? responseCache?.get(cacheKey) : undefined;
+    if (cached) {
+      for (const [key, value] of cached.headers) res.setHeader(key, value);
+      res.setHeader(CACHE_HEADER, 'hit');
+      return endWithEncoded(res, { coding: cached.coding, body: cached.body });
+    }
     let body: unknown = raw;
-    if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
+    if (raw && json) {
       try {
         body = JSON.parse(raw);
       } catch {
@@ -247,6 +285,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
           errors: [{ message: refusal.message, extensions: { code: refusal.code } }],
         }),
       );
+    const context = createContext(db, viewer, budget, dataVersion);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: (req.method ?? 'GET').toUpperCase(),
@@ -254,7 +293,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         search: url.search,
         body,
       },
-      context: async () => createContext(db, viewer, budget, dataVersion),
+      context: async () => context,
     });
     if (result.body.kind === 'complete') {
       const replaced = guard.check(budget, result.body.string);
@@ -262,6 +301,13 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     }
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete' && cacheKey && responseCache) {
+      res.setHeader(CACHE_HEADER, 'miss');
+      const encoded = await encodeBody(req, result.body.string);
+      if (res.statusCode === 200 && cacheable.has(context))
+        responseCache.set(cacheKey, { headers: [...result.headers], ...encoded });
+      return endWithEncoded(res, encoded);
+    }
     if (result.body.kind === 'complete') return endWithBody(req, res, result.body.string);
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
@@ -271,6 +317,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     server,
     apollo,
     heavyWork,
+    responseCache,
     async refreshStatistics() {
       statistics = await corpusStatistics(currentDb());
       return statistics;
