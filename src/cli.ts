@@ -41,8 +41,9 @@ const USAGE = `usage: jixiao <command> [options]
   snapshot rollback [VERSION]
                         serve the previous snapshot again (or the one named); a running
                         server swaps to it without a restart
-  token create --role ADMIN|ANALYST|DEPARTMENT:<code> [--name <label>]
-                        a new API token, printed once (the tokens file keeps its SHA-256)
+  token create --role ADMIN|ANALYST|DEPARTMENT:<code> [--name <label>] [--expires <when>]
+                        a new API token, printed once; <when>: 90d, 12h, 2027-06-30 or never
+                        (default 365d)
   token list            the tokens of the tokens file (JIXIAO_TOKENS): id, role, name, dates
   token revoke <id>     revoke a token; a running server refuses it from its next request
 
@@ -62,6 +63,7 @@ const OPTIONS = {
   'render-text': { type: 'string' },
   role: { type: 'string' },
   name: { type: 'string' },
+  expires: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

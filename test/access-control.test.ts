@@ -93,6 +93,59 @@ describe('a request without a valid token, when a tokens file exists', () => {
     expect(refused.errors?.[0]?.message).toBe('the bearer token has been revoked');
   });
 
+  it('is refused when the token has expired, saying when and how to get a new one', async () => {
+    const { secret } = await createToken(
+      server.tokensPath,
+      { role: 'ANALYST', department: null },
+      'expired',
+      { now: new Date('2025-01-01T00:00:00Z'), expires: new Date('2025-07-01T00:00:00Z') },
+    );
+    const refused = await postAs(server.url, secret, '{ years }');
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    expect(refused.data).toBeUndefined();
+    expect(refused.errors).toEqual([
+      {
+        message:
+          'the bearer token expired on 2025-07-01T00:00:00.000Z; ask the administrator of this server for a new one (jixiao token create)',
+        extensions: { code: 'UNAUTHENTICATED' },
+      },
+    ]);
+  });
+
+  it('is refused from the moment its token expires, by a server that keeps running and a file that does not change', async () => {
+    const expires = new Date('2027-06-30T00:00:00Z');
+    const { secret } = await createToken(
+      server.tokensPath,
+      { role: 'ANALYST', department: null },
+      'expiring while serving',
+      { now: new Date('2026-06-30T00:00:00Z'), expires },
+    );
+    let now = Date.parse('2027-06-29T23:59:59.999Z');
+    const access = await openAccessControl(
+      { host: '127.0.0.1', tokensPath: server.tokensPath, graphiql: false, introspection: false },
+      () => {},
+      () => now,
+    );
+    const app = await createHttpApp({ schema, db: server.db.kysely, access });
+    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
+    try {
+      expect((await postAs(url, secret, '{ years }')).data).toEqual({
+        years: [2020, 2021, 2022, 2023],
+      });
+      now = expires.getTime();
+      const refused = await postAs(url, secret, '{ years }');
+      expect(refused.status).toBe(401);
+      expect(refused.errors?.[0]?.message).toBe(
+        'the bearer token expired on 2027-06-30T00:00:00.000Z; ask the administrator of this server for a new one (jixiao token create)',
+      );
+      expect((await postAs(url, server.tokens.ANALYST!, '{ years }')).status).toBe(200);
+    } finally {
+      await app.stop();
+    }
+  });
+
   it('still gets the pages that hold no data: /healthz and the dashboard', async () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const dashboard = await fetch(`${base}/dashboard`);

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { openWriter } from '../src/db/prepare-database.js';
 import { registerDepartments } from '../src/ingest/load/department-registry.js';
+import { createToken } from '../src/access/token-store.js';
 import { AccessConfigError, openAccessControl } from '../src/http/access-control.js';
 import { startServer } from '../src/server.js';
 import { postAs } from './support/access-server.js';
@@ -27,6 +29,7 @@ function config(overrides: Parameters<typeof tempConfig>[0] = {}) {
 }
 
 const TOKEN = /^jx_[A-Za-z0-9_-]{43}$/;
+const ANALYST = { role: 'ANALYST', department: null } as const;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 async function token(args: string[], c: ReturnType<typeof config>) {
@@ -52,7 +55,7 @@ describe('jixiao token create', () => {
     expect(file).not.toContain(secret);
     expect(file).not.toContain(secret.slice(3));
     expect(JSON.parse(file)).toEqual({
-      version: 1,
+      version: 2,
       tokens: [
         {
           id: expect.stringMatching(/^[0-9a-f]{8}$/),
@@ -61,6 +64,7 @@ describe('jixiao token create', () => {
           department: null,
           name: '财政局绩效科',
           created: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          expires: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
           revoked: null,
         },
       ],
@@ -132,12 +136,60 @@ describe('jixiao token create', () => {
     [['create', '--role', 'DEPARTMENT:GZ ZFW'], 'is not a department code'],
     [[], 'token needs an action'],
     [['rotate'], 'unknown token action "rotate"'],
+    [['create', '--role', 'ADMIN', '--expires', 'soon'], 'expected a duration (90d, 12h)'],
+    [['create', '--role', 'ADMIN', '--expires', '2020-01-01'], 'is not in the future'],
+    [['create', '--role', 'ADMIN', '--expires', '0h'], 'a lifetime of at least 1h'],
   ])('is a usage mistake (exit 2) for %j', async (args, message) => {
     const c = config();
     const refused = await token(args, c);
     expect(refused.code).toBe(2);
     expect(refused.stderr.join('\n')).toContain(message);
     expect(existsSync(c.tokensPath)).toBe(false);
+  });
+});
+
+describe('jixiao token create --expires', () => {
+  const DAY_MS = 86_400_000;
+  async function created(c: ReturnType<typeof config>, args: string[]) {
+    const result = await token(['create', '--role', 'ANALYST', ...args], c);
+    expect(result.code).toBe(0);
+    const record = JSON.parse(readFileSync(c.tokensPath, 'utf8')).tokens.at(-1) as {
+      created: string;
+      expires: string | null;
+    };
+    return { record, stderr: result.stderr.join('\n') };
+  }
+  const lifetime = (r: { created: string; expires: string | null }) =>
+    Date.parse(r.expires!) - Date.parse(r.created);
+
+  it('without it, makes the token expire 365 days after its creation, and says so', async () => {
+    const { record, stderr } = await created(config(), []);
+    expect(lifetime(record)).toBe(365 * DAY_MS);
+    expect(stderr).toContain(
+      `valid until ${record.expires} (365 days; --expires sets another time)`,
+    );
+  });
+
+  it('takes a number of days', async () => {
+    const { record, stderr } = await created(config(), ['--expires', '90d']);
+    expect(lifetime(record)).toBe(90 * DAY_MS);
+    expect(stderr).toContain(`valid until ${record.expires}. `);
+  });
+
+  it('takes a number of hours', async () => {
+    const { record } = await created(config(), ['--expires', '12h']);
+    expect(lifetime(record)).toBe(12 * 3_600_000);
+  });
+
+  it('takes a date: the token stops working when that day begins, in UTC', async () => {
+    const { record } = await created(config(), ['--expires', '2099-06-30']);
+    expect(record.expires).toBe('2099-06-30T00:00:00.000Z');
+  });
+
+  it('takes never, stored as no expiry, and tells to revoke the token when done with it', async () => {
+    const { record, stderr } = await created(config(), ['--expires', 'never']);
+    expect(record.expires).toBeNull();
+    expect(stderr).toContain('never expiring: revoke it when it is no longer needed');
   });
 });
 
@@ -149,14 +201,42 @@ describe('jixiao token list', () => {
     expect(listed.out).toContain('local mode');
   });
 
+  it('shows each expiry, never for none, and marks and counts the expired ones', async () => {
+    const c = config();
+    const past = {
+      now: new Date('2025-01-01T00:00:00Z'),
+      expires: new Date('2025-07-01T00:00:00Z'),
+    };
+    const old = await createToken(c.tokensPath, ANALYST, 'expired', past);
+    const forever = await createToken(c.tokensPath, ANALYST, 'forever', { expires: null });
+    const later = await createToken(c.tokensPath, ANALYST, 'later', {
+      expires: new Date('2099-06-30T00:00:00Z'),
+    });
+    const listed = await token(['list'], c);
+    expect(listed.stdout[1]).toMatch(
+      new RegExp(
+        `^${old.record.id} +ANALYST +expired +\\S+ +2025-07-01T00:00:00.000Z \\(expired\\)$`,
+      ),
+    );
+    expect(listed.stdout[2]).toMatch(
+      new RegExp(`^${forever.record.id} +ANALYST +forever +\\S+ +never$`),
+    );
+    expect(listed.stdout[3]).toMatch(
+      new RegExp(`^${later.record.id} +ANALYST +later +\\S+ +2099-06-30T00:00:00.000Z$`),
+    );
+    expect(listed.stdout.at(-1)).toBe(`3 tokens, 2 active, 1 expired, in ${c.tokensPath}`);
+  });
+
   it('lists id, role, name, created and revoked, never a token', async () => {
     const c = config();
     const analyst = (await token(['create', '--role', 'ANALYST', '--name', '分析'], c)).stdout[0]!;
     const own = (await token(['create', '--role', 'DEPARTMENT:gz-zfw', '--name', '政法委'], c))
       .stdout[0]!;
     const listed = await token(['list'], c);
-    expect(listed.stdout[0]).toMatch(/^id +role +name +created +revoked$/);
-    expect(listed.stdout[1]).toMatch(/^[0-9a-f]{8} +ANALYST +分析 +\d{4}-\d\d-\d\dT\S+$/);
+    expect(listed.stdout[0]).toMatch(/^id +role +name +created +expires +revoked$/);
+    expect(listed.stdout[1]).toMatch(
+      /^[0-9a-f]{8} +ANALYST +分析 +\d{4}-\d\d-\d\dT\S+ +\d{4}-\d\d-\d\dT\S+$/,
+    );
     expect(listed.stdout[2]).toMatch(/^[0-9a-f]{8} +DEPARTMENT:gz-zfw +政法委 +\d{4}-/);
     expect(listed.stdout.at(-1)).toBe(`2 tokens, 2 active, in ${c.tokensPath}`);
     for (const secret of [analyst, own]) {
@@ -177,7 +257,7 @@ describe('jixiao token revoke', () => {
       `revoked token ${id} (ANALYST); a running server refuses it from its next request`,
     );
     const listed = await token(['list'], c);
-    expect(listed.stdout[1]).toMatch(new RegExp(`^${id} +ANALYST +\\S+ +\\S+Z$`));
+    expect(listed.stdout[1]).toMatch(new RegExp(`^${id} +ANALYST +\\S+ +\\S+ +\\S+Z$`));
     expect(listed.stdout.at(-1)).toBe(`1 tokens, 0 active, in ${c.tokensPath}`);
     expect((await token(['revoke', id], c)).out).toContain('was already revoked at');
   });
@@ -188,6 +268,74 @@ describe('jixiao token revoke', () => {
     const refused = await token(['revoke', 'deadbeef'], c);
     expect(refused.code).toBe(1);
     expect(refused.stderr.join('\n')).toContain('holds no token with id deadbeef');
+  });
+});
+
+describe('a tokens file written before tokens expired (format version 1)', () => {
+  const secret = `jx_${'B'.repeat(43)}`;
+  /** The file as an earlier jixiao wrote it: no expires field, version 1. */
+  function writeVersion1(path: string): void {
+    writeFileSync(
+      path,
+      JSON.stringify({
+        version: 1,
+        tokens: [
+          {
+            id: '0a1b2c3d',
+            sha256: sha256(secret),
+            role: 'DEPARTMENT',
+            department: 'gz-zfw',
+            name: '市委政法委',
+            created: '2025-03-01T08:00:00.000Z',
+            revoked: null,
+          },
+        ],
+      }),
+      { mode: 0o600 },
+    );
+  }
+
+  it('is listed, its tokens never expiring', async () => {
+    const c = config();
+    writeVersion1(c.tokensPath);
+    const listed = await token(['list'], c);
+    expect(listed.stdout[1]).toMatch(
+      /^0a1b2c3d +DEPARTMENT:gz-zfw +市委政法委 +2025-03-01T08:00:00.000Z +never$/,
+    );
+    expect(listed.stdout.at(-1)).toBe(`1 tokens, 1 active, in ${c.tokensPath}`);
+  });
+
+  it('still opens the server with its tokens', async () => {
+    const c = config();
+    writeVersion1(c.tokensPath);
+    const access = await openAccessControl(
+      c,
+      () => {},
+      () => Date.parse('2099-01-01T00:00:00Z'),
+    );
+    const viewer = await access.authenticate({
+      headers: { authorization: `Bearer ${secret}` },
+    } as IncomingMessage);
+    expect(viewer).toEqual({ role: 'DEPARTMENT', department: 'gz-zfw', tokenId: '0a1b2c3d' });
+  });
+
+  it('is rewritten in the current version by the next change, its tokens kept without expiry', async () => {
+    const c = config();
+    writeVersion1(c.tokensPath);
+    expect((await token(['create', '--role', 'ADMIN', '--expires', '30d'], c)).code).toBe(0);
+    const file = JSON.parse(readFileSync(c.tokensPath, 'utf8'));
+    expect(file.version).toBe(2);
+    expect(file.tokens[0]).toEqual({
+      id: '0a1b2c3d',
+      sha256: sha256(secret),
+      role: 'DEPARTMENT',
+      department: 'gz-zfw',
+      name: '市委政法委',
+      created: '2025-03-01T08:00:00.000Z',
+      expires: null,
+      revoked: null,
+    });
+    expect(file.tokens[1].role).toBe('ADMIN');
   });
 });
 

@@ -20,11 +20,22 @@ export interface TokenRecord {
   name: string | null;
   /** When it was created (ISO 8601, UTC). */
   created: string;
+  /**
+   * When it stops working (ISO 8601, UTC); null: never. Files of format version 1 have no
+   * expiry, and their tokens never expire.
+   */
+  expires: string | null;
   /** When it was revoked (ISO 8601, UTC); null while it is valid. */
   revoked: string | null;
 }
 
-const FORMAT_VERSION = 1;
+/**
+ * The format written. Version 2 added `expires`; a reader of version 1 would ignore the field
+ * and let expired tokens in, so the version was raised to make such a reader refuse the file
+ * (failing closed) rather than misread it. Version 1 files are still read.
+ */
+const FORMAT_VERSION = 2;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 
 /** A tokens file that cannot be used as it is: the message names the file and the fault. */
 export class TokenFileError extends Error {
@@ -49,6 +60,8 @@ function checkRecord(path: string, value: unknown, index: number): TokenRecord {
   } else if (department !== null) throw at(`a ${String(r.role)} token has no department`);
   if (typeof r.created !== 'string') throw at('created is missing');
   if (r.revoked != null && typeof r.revoked !== 'string') throw at('revoked is not a time');
+  if (r.expires != null && (typeof r.expires !== 'string' || Number.isNaN(Date.parse(r.expires))))
+    throw at('expires is not a time');
   if (r.name != null && typeof r.name !== 'string') throw at('name is not a text');
   return {
     id: r.id,
@@ -57,11 +70,15 @@ function checkRecord(path: string, value: unknown, index: number): TokenRecord {
     department,
     name: (r.name as string | null | undefined) ?? null,
     created: r.created,
+    expires: (r.expires as string | null | undefined) ?? null,
     revoked: (r.revoked as string | null | undefined) ?? null,
   };
 }
 
-/** Parses the text of a tokens file; throws TokenFileError naming what is wrong. */
+/**
+ * Parses the text of a tokens file, of either format version; throws TokenFileError naming what
+ * is wrong.
+ */
 export function parseTokenFile(path: string, text: string): TokenRecord[] {
   let body: unknown;
   try {
@@ -70,8 +87,11 @@ export function parseTokenFile(path: string, text: string): TokenRecord[] {
     throw new TokenFileError(path, `not JSON (${(error as Error).message})`);
   }
   const { version, tokens } = (body ?? {}) as { version?: unknown; tokens?: unknown };
-  if (version !== FORMAT_VERSION)
-    throw new TokenFileError(path, `version ${String(version)} is not ${FORMAT_VERSION}`);
+  if (!READABLE_VERSIONS.includes(version))
+    throw new TokenFileError(
+      path,
+      `version ${String(version)} is not one this jixiao reads (${READABLE_VERSIONS.join(' or ')})`,
+    );
   if (!Array.isArray(tokens)) throw new TokenFileError(path, '"tokens" is not a list');
   const records = tokens.map((t, i) => checkRecord(path, t, i));
   const ids = new Set<string>();
@@ -91,6 +111,8 @@ export async function readTokenFile(path: string): Promise<TokenRecord[]> {
  * Writes the tokens file atomically: a temporary file beside it, created with mode 0600 and
  * flushed to disk, then renamed over it. A server reading the file meanwhile sees the old
  * version or the new one, never half of one, and no other user of the machine can read it.
+ * It is always written in the current format version. Two writers must not read, change and
+ * write it at once, or one's change is lost: token-store.ts holds the tokens file lock around it.
  */
 export async function writeTokenFile(path: string, records: readonly TokenRecord[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true });

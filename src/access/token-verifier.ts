@@ -1,12 +1,19 @@
 import { stat } from 'node:fs/promises';
 import { readTokenFile, type TokenRecord } from './token-file.js';
+import { isExpired } from './token-expiry.js';
 import { secretMatches, tokenDigest } from './token-secret.js';
 
 /** Why a presented token opens nothing. */
-export type TokenRefusal = 'MISSING' | 'UNKNOWN' | 'REVOKED' | 'NO_TOKENS_FILE' | 'BAD_TOKENS_FILE';
+export type TokenRefusal =
+  'MISSING' | 'UNKNOWN' | 'REVOKED' | 'EXPIRED' | 'NO_TOKENS_FILE' | 'BAD_TOKENS_FILE';
 
 export type Verification =
-  { ok: true; record: TokenRecord } | { ok: false; refusal: TokenRefusal; detail?: string };
+  | { ok: true; record: TokenRecord }
+  | { ok: false; refusal: 'EXPIRED'; expires: string }
+  | { ok: false; refusal: Exclude<TokenRefusal, 'EXPIRED'>; detail?: string };
+
+/** The time now, in milliseconds since the epoch: Date.now, or a test's clock. */
+export type Clock = () => number;
 
 /** Checks presented secrets against the tokens file as it is now. */
 export interface TokenVerifier {
@@ -28,10 +35,14 @@ type Loaded =
  * with `jixiao token` takes effect on the next request, without a restart. It fails closed: a
  * file that disappears or cannot be read opens nothing (the server does not fall back to local
  * mode), and the reason is logged once per version of the file.
+ *
+ * Expiry is checked at each verification against the clock, not when the file is read: a token
+ * stops working at its time though the file never changes.
  */
 export function createTokenVerifier(
   path: string,
   log: (line: string) => void = console.error,
+  clock: Clock = Date.now,
 ): TokenVerifier {
   let loaded: Loaded | null = null;
   let loading: Promise<Loaded> | null = null;
@@ -81,6 +92,8 @@ export function createTokenVerifier(
       }
       if (!found) return { ok: false, refusal: 'UNKNOWN' };
       if (found.revoked !== null) return { ok: false, refusal: 'REVOKED' };
+      if (isExpired(found.expires, clock()))
+        return { ok: false, refusal: 'EXPIRED', expires: found.expires! };
       return { ok: true, record: found };
     },
   };

@@ -1,6 +1,13 @@
 import type { Config } from '../config.js';
 import { GrantError, grantText, parseGrant } from '../access/token-grant.js';
 import type { TokenRecord } from '../access/token-file.js';
+import {
+  DEFAULT_TOKEN_LIFETIME_DAYS,
+  ExpiryError,
+  defaultExpiry,
+  isExpired,
+  parseExpiry,
+} from '../access/token-expiry.js';
 import { createToken, listTokens, revokeToken } from '../access/token-store.js';
 import { UsageError, type CliIo } from './cli-io.js';
 import { lookUpDepartment } from './known-department.js';
@@ -9,10 +16,11 @@ export interface TokenFlags {
   role?: string;
   name?: string;
   departments?: string;
+  expires?: string;
 }
 
 const ACTIONS =
-  'create --role ADMIN|ANALYST|DEPARTMENT:<code> [--name <label>], list, or revoke <id>';
+  'create --role ADMIN|ANALYST|DEPARTMENT:<code> [--name <label>] [--expires 90d|12h|2027-06-30|never], list, or revoke <id>';
 
 /** Rows as an aligned table, as `validate` prints its summary. */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
@@ -27,6 +35,23 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 const roleOf = (r: TokenRecord) => (r.department ? `${r.role}:${r.department}` : r.role);
 
+/** The expiry as `token list` shows it: the time, marked once past; `never` for none. */
+function expiryCell(r: TokenRecord, now: number): string {
+  if (r.expires === null) return 'never';
+  return isExpired(r.expires, now) ? `${r.expires} (expired)` : r.expires;
+}
+
+/** `--expires` as a time (null: never); without it, DEFAULT_TOKEN_LIFETIME_DAYS from now. */
+function expiryOf(flags: TokenFlags, now: Date): Date | null {
+  if (flags.expires === undefined) return defaultExpiry(now);
+  try {
+    return parseExpiry(flags.expires, now);
+  } catch (error) {
+    if (error instanceof ExpiryError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 async function create(rest: readonly string[], flags: TokenFlags, config: Config, io: CliIo) {
   if (rest.length > 0) throw new UsageError(`token create takes no argument "${rest[0]}"`);
   if (!flags.role)
@@ -38,6 +63,8 @@ async function create(rest: readonly string[], flags: TokenFlags, config: Config
     if (error instanceof GrantError) throw new UsageError(error.message);
     throw error;
   }
+  const now = new Date();
+  const expires = expiryOf(flags, now);
   if (grant.role === 'DEPARTMENT') {
     const found = await lookUpDepartment(
       grant.department,
@@ -59,11 +86,15 @@ async function create(rest: readonly string[], flags: TokenFlags, config: Config
     config.tokensPath,
     grant,
     flags.name?.trim() || null,
+    { now, expires },
   );
   // The secret alone on standard output, so that a script can take it: TOKEN=$(jixiao token create …).
   io.out(secret);
   io.err(
-    `created token ${record.id} (${grantText(grant)}${record.name ? `, ${record.name}` : ''}) in ${config.tokensPath}. ` +
+    `created token ${record.id} (${grantText(grant)}${record.name ? `, ${record.name}` : ''}) in ${config.tokensPath}, ` +
+      (record.expires
+        ? `valid until ${record.expires}${flags.expires === undefined ? ` (${DEFAULT_TOKEN_LIFETIME_DAYS} days; --expires sets another time)` : ''}. `
+        : 'never expiring: revoke it when it is no longer needed. ') +
       'The line above is the token: it is shown this once and stored nowhere (the file keeps its SHA-256). ' +
       'Clients send it as "Authorization: Bearer <token>".',
   );
@@ -84,10 +115,24 @@ async function list(rest: readonly string[], config: Config, io: CliIo) {
     );
     return 0;
   }
-  const rows = records.map((r) => [r.id, roleOf(r), r.name ?? '', r.created, r.revoked ?? '']);
-  for (const line of table(['id', 'role', 'name', 'created', 'revoked'], rows)) io.out(line);
-  const active = records.filter((r) => r.revoked === null).length;
-  io.out(`${records.length} tokens, ${active} active, in ${config.tokensPath}`);
+  const now = Date.now();
+  const rows = records.map((r) => [
+    r.id,
+    roleOf(r),
+    r.name ?? '',
+    r.created,
+    expiryCell(r, now),
+    r.revoked ?? '',
+  ]);
+  for (const line of table(['id', 'role', 'name', 'created', 'expires', 'revoked'], rows))
+    io.out(line);
+  const valid = records.filter((r) => r.revoked === null);
+  const expired = valid.filter((r) => isExpired(r.expires, now)).length;
+  io.out(
+    `${records.length} tokens, ${valid.length - expired} active` +
+      (expired > 0 ? `, ${expired} expired` : '') +
+      `, in ${config.tokensPath}`,
+  );
   return 0;
 }
 

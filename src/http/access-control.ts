@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readTokenFile, type TokenRecord } from '../access/token-file.js';
-import { createTokenVerifier, type TokenRefusal } from '../access/token-verifier.js';
+import { isExpired } from '../access/token-expiry.js';
+import { createTokenVerifier, type Clock, type TokenRefusal } from '../access/token-verifier.js';
 import type { Config } from '../config.js';
 import { LOCAL_VIEWER, type Viewer } from '../graphql/viewer.js';
 
@@ -44,7 +45,7 @@ export class AccessConfigError extends Error {
   }
 }
 
-const REFUSALS: Record<TokenRefusal, AccessRefusal> = {
+const REFUSALS: Record<Exclude<TokenRefusal, 'EXPIRED'>, AccessRefusal> = {
   MISSING: {
     status: 401,
     code: 'UNAUTHENTICATED',
@@ -69,6 +70,20 @@ const REFUSALS: Record<TokenRefusal, AccessRefusal> = {
     message: 'the server cannot check tokens now (its tokens file is damaged); try again later',
   },
 };
+
+/**
+ * An expired token: its holder is told when, and how to get another, and nothing else (not
+ * whether other tokens exist or which still work).
+ */
+function expiredRefusal(expires: string): AccessRefusal {
+  return {
+    status: 401,
+    code: 'UNAUTHENTICATED',
+    message:
+      `the bearer token expired on ${expires}; ask the administrator of this server for a new one ` +
+      '(jixiao token create)',
+  };
+}
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */
 export function bearerToken(req: IncomingMessage): string | null {
@@ -116,10 +131,12 @@ export function localAccessControl(
  * Access control as the settings ask: tokens when the tokens file exists, local mode when it
  * does not. Refuses (AccessConfigError) to serve a non-loopback HOST in local mode, which would
  * give every department's data to anyone on the network; refuses a tokens file it cannot read.
+ * Token expiry is judged by `clock` at each request.
  */
 export async function openAccessControl(
   settings: AccessSettings,
   log: (line: string) => void = console.error,
+  clock: Clock = Date.now,
 ): Promise<AccessControl> {
   if (!(await exists(settings.tokensPath))) {
     if (!LOOPBACK_HOSTS.includes(settings.host))
@@ -132,10 +149,11 @@ export async function openAccessControl(
     return localAccessControl(settings);
   }
   const records = await readTokenFile(settings.tokensPath);
-  const active = records.filter((r) => r.revoked === null).length;
+  const now = clock();
+  const active = records.filter((r) => r.revoked === null && !isExpired(r.expires, now)).length;
   const graphiql = settings.graphiql ?? false;
   const introspection = settings.introspection ?? false;
-  const verifier = createTokenVerifier(settings.tokensPath, log);
+  const verifier = createTokenVerifier(settings.tokensPath, log, clock);
   return {
     mode: 'tokens',
     graphiql,
@@ -145,7 +163,10 @@ export async function openAccessControl(
       `GraphiQL ${onOff(graphiql)}, introspection ${onOff(introspection)}`,
     async authenticate(req) {
       const verified = await verifier.verify(bearerToken(req));
-      return verified.ok ? viewerOf(verified.record) : REFUSALS[verified.refusal];
+      if (verified.ok) return viewerOf(verified.record);
+      return verified.refusal === 'EXPIRED'
+        ? expiredRefusal(verified.expires)
+        : REFUSALS[verified.refusal];
     },
   };
 }
