@@ -7,6 +7,9 @@ import { ingestCommand } from './cli/ingest-command.js';
 import { normalizeCommand } from './cli/normalize-command.js';
 import { snapshotCommand } from './cli/snapshot-command.js';
 import { tokenCommand } from './cli/token-command.js';
+import { TokenFileError } from './access/token-file.js';
+import { TokenFileBusyError } from './access/token-file-lock.js';
+import { UnknownTokenError } from './access/token-store.js';
 import { validateCommand } from './cli/validate-command.js';
 import { loadConfig, type Config } from './config.js';
 import { SnapshotStoreError } from './db/snapshot-store.js';
@@ -17,7 +20,7 @@ import { ReportFileError } from './ingest/load/report-text.js';
 import { PdfReadError } from './ingest/pdf/pdf-read-error.js';
 import { ReportLoadError } from './ingest/load/report-load-error.js';
 import { ReportParseError } from './ingest/report/report-parse-error.js';
-import { reloadOnHangup, servingLine, startServer } from './server.js';
+import { serveUntilStopped } from './server.js';
 
 const USAGE = `usage: jixiao <command> [options]
 
@@ -36,7 +39,8 @@ const USAGE = `usage: jixiao <command> [options]
   generate --departments N --years 2019-2024 [--seed S] [--out DIR] [--render-text DIR]
                         generate a SYNTHETIC (demo) corpus: into the database, or as canonical
                         Parquet files with --out; --render-text also writes report texts
-  serve                 start the GraphQL server (as npm start)
+  serve [--workers N]   start the GraphQL server (as npm start); --workers: N read-only
+                        server processes behind the one port (JIXIAO_WORKERS, default 1)
   snapshot list         the kept snapshots of the database, the current one marked *
   snapshot rollback [VERSION]
                         serve the previous snapshot again (or the one named); a running
@@ -64,6 +68,7 @@ const OPTIONS = {
   role: { type: 'string' },
   name: { type: 'string' },
   expires: { type: 'string' },
+  workers: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -79,6 +84,9 @@ function isInputError(error: unknown): boolean {
     AnalyticsInputError,
     WriterBusyError,
     SnapshotStoreError,
+    TokenFileError,
+    TokenFileBusyError,
+    UnknownTokenError,
   ].some((type) => error instanceof type);
 }
 
@@ -86,6 +94,15 @@ function isInputError(error: unknown): boolean {
 function isArgumentError(error: unknown): error is Error {
   const code = (error as { code?: unknown } | null)?.code;
   return error instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+/** `serve --workers N`: the option wins over JIXIAO_WORKERS. */
+function withWorkers(config: Config, option: string | undefined): Config {
+  if (option === undefined) return config;
+  const workers = Number(option);
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new UsageError(`--workers must be a whole number of at least 1, got "${option}"`);
+  return { ...config, workers };
 }
 
 /** Runs the CLI with arguments (without node and script) and returns the exit code. */
@@ -122,18 +139,8 @@ export async function main(
         return await snapshotCommand(rest, config, io);
       case 'token':
         return await tokenCommand(rest, values, config, io);
-      case 'serve': {
-        const running = await startServer(config, io.out);
-        io.out(servingLine(running));
-        const stopReloading = reloadOnHangup(running, io.out);
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
-        stopReloading();
-        await running.stop();
-        return 0;
-      }
+      case 'serve':
+        return await serveUntilStopped(withWorkers(config, values.workers), io.out);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -21,9 +21,9 @@ export interface Config {
   loadDemo: boolean;
   /** Read connections the API keeps open (JIXIAO_POOL_SIZE, default 3; docs/architecture.md: 3-4 saturate 2 cores). */
   poolSize: number;
-  /** DuckDB worker threads (JIXIAO_DUCKDB_THREADS, default 2). */
+  /** DuckDB worker threads (JIXIAO_DUCKDB_THREADS, default 2): the server's, divided among its worker processes. */
   duckdbThreads: number;
-  /** DuckDB memory limit (JIXIAO_DUCKDB_MEMORY, default 4GB). */
+  /** DuckDB memory limit (JIXIAO_DUCKDB_MEMORY, default 4GB): the server's, divided among its worker processes. */
   duckdbMemoryLimit: string;
   /** A single SQL statement is interrupted after this many milliseconds (JIXIAO_QUERY_TIMEOUT_MS, default 15000). */
   queryTimeoutMs: number;
@@ -61,11 +61,35 @@ export interface Config {
   /** Read connections heavy work never takes, kept for point lookups (JIXIAO_LIGHT_CONNECTIONS, default 1). */
   lightConnections: number;
   /**
+   * The least level of the server's JSON log lines on stdout, one per API request
+   * (JIXIAO_LOG_LEVEL, default info; debug adds /metrics scrapes, warn keeps only failures,
+   * silent none). The start-up lines are printed whatever it is.
+   */
+  logLevel: LogLevel;
+  /**
    * Mebibytes of GraphQL answers kept for identical requests, per server process
    * (JIXIAO_RESPONSE_CACHE_MB, default 64; 0: no cache). Keys name the data version, so an
    * import never lets an old answer through (http/response-cache.ts).
    */
   responseCacheMb: number;
+  /**
+   * Server processes behind the one port (JIXIAO_WORKERS or `jixiao serve --workers N`, default
+   * 1; at least 1). With more than one, start-up seeds once and N worker processes serve the
+   * current snapshot read-only, sharing DuckDB's threads and memory (cluster/worker-config.ts).
+   */
+  workers: number;
+}
+
+/** Levels of the server's log, least verbose last (pino's names). */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevelSetting(env: NodeJS.ProcessEnv, name: string, fallback: LogLevel): LogLevel {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const level = LOG_LEVELS.find((l) => l === raw.toLowerCase());
+  if (!level) throw new Error(`${name} must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -115,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heavyConcurrency: Math.max(1, intSetting(env, 'JIXIAO_HEAVY_CONCURRENCY', 1)),
     heavyQueue: intSetting(env, 'JIXIAO_HEAVY_QUEUE', 8),
     lightConnections: intSetting(env, 'JIXIAO_LIGHT_CONNECTIONS', 1),
+    logLevel: logLevelSetting(env, 'JIXIAO_LOG_LEVEL', 'info'),
     responseCacheMb: intSetting(env, 'JIXIAO_RESPONSE_CACHE_MB', 64),
+    workers: Math.max(1, intSetting(env, 'JIXIAO_WORKERS', 1)),
   };
 }

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './config.js';
 import { openReader, SQL_DIR } from './db/prepare-database.js';
 import type { Db } from './db/database.js';
@@ -7,11 +8,14 @@ import { checkMigrations } from './db/migrations.js';
 import { SnapshotStore } from './db/snapshot-store.js';
 import { watchPointer } from './db/snapshot-watcher.js';
 import { ignoredFileWarning, writeSnapshot } from './db/snapshot-writer.js';
-import { seedDatabase, seedSummaryLine } from './seed-database.js';
 import { schema } from './graphql/schema.js';
 import { createHttpApp, type HttpApp } from './http/http-app.js';
-import { openAccessControl } from './http/access-control.js';
+import { openAccessControl, type AccessControl } from './http/access-control.js';
+import { createLogger, type Logger } from './http/logger.js';
 import { queryLimitsOf, requestLimitsOf } from './http/request-limits.js';
+import { workerConfig } from './cluster/worker-config.js';
+import { workerExecArgv } from './cluster/worker-exec-argv.js';
+import { superviseWorkers } from './cluster/worker-supervisor.js';
 
 export interface RunningServer {
   url: string;
@@ -33,9 +37,39 @@ export interface RunningServer {
 export async function startServer(
   config: Config,
   log: (line: string) => void = console.log,
+  /** Where a JSON line per API request goes (http/request-log.ts); none when absent (tests). */
+  logger?: Logger,
 ): Promise<RunningServer> {
+  const prepared = await prepareData(config, log);
+  const running = await serveData(config, prepared.access, log, logger);
+  log(servingSnapshotLine(running.data.version, prepared));
+  log(prepared.access.summary);
+  return running;
+}
+
+/** What start-up's writer part leaves for the serving part. */
+export interface PreparedData {
+  /** Who may ask what: checked before any work. */
+  access: AccessControl;
+  store: SnapshotStore;
+  /** Whether start-up published a snapshot (it changed something). */
+  published: boolean;
+}
+
+/**
+ * Start-up's writer part, once per server (in the primary process when there are worker
+ * processes): refuses a network address without tokens, then migrates and seeds on a copy of
+ * the current snapshot, published only if that changed something, and says what it loaded.
+ */
+export async function prepareData(
+  config: Config,
+  log: (line: string) => void,
+): Promise<PreparedData> {
   // First, before any work: a network address without tokens is refused here.
   const access = await openAccessControl(config);
+  // Loaded here, not with this module: a worker process never seeds, so never loads the ingest
+  // pipeline (PDF reader, parsers, synthetic generator): it starts sooner and stays smaller.
+  const { seedDatabase, seedSummaryLine } = await import('./seed-database.js');
   const store = SnapshotStore.of(config);
   const written = await writeSnapshot(
     config,
@@ -58,15 +92,31 @@ export async function startServer(
     log(
       `synthetic demo, national framework: ${seeded.nationalDemo.reports} reports (${seeded.nationalDemo.status})`,
     );
+  return { access, store, published: written.published !== null };
+}
+
+/** The line that names the snapshot served, and whether start-up just published it. */
+function servingSnapshotLine(version: string, prepared: PreparedData): string {
+  return `serving snapshot ${version} of ${prepared.store.layout.dir}${prepared.published ? ' (new)' : ''}`;
+}
+
+/**
+ * Start-up's serving part, which writes nothing: opens the current snapshot read-only, serves
+ * it, and follows the snapshot pointer. A worker process runs only this.
+ */
+export async function serveData(
+  config: Config,
+  access: AccessControl,
+  log: (line: string) => void,
+  logger?: Logger,
+): Promise<RunningServer> {
+  const store = SnapshotStore.of(config);
   const data = await LiveDatabase.open({
     store,
     open: (path) => openReader({ ...config, databasePath: path }),
     check: (db) => checkMigrations(db.pool, SQL_DIR),
     log,
   });
-  log(
-    `serving snapshot ${data.version} of ${store.layout.dir}${written.published ? ' (new)' : ''}`,
-  );
   const app = await createHttpApp({
     schema,
     db: data.db.kysely,
@@ -77,20 +127,32 @@ export async function startServer(
     readerFor: (statement) => data.db.readerFor(statement),
     limits: queryLimitsOf(config),
     requestLimits: requestLimitsOf(config),
+    logger,
     responseCacheBytes: config.responseCacheMb * 1024 * 1024,
   }).catch(async (error: unknown) => {
     await data.close();
     throw error;
   });
-  await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
+  // A port in use is a failed start with its message, as any other, not an uncaught error.
+  await new Promise<void>((resolve, reject) => {
+    app.server.once('error', reject);
+    app.server.listen(config.port, config.host, () => {
+      app.server.off('error', reject);
+      resolve();
+    });
+  }).catch(async (error: unknown) => {
+    await data.close();
+    throw error;
+  });
   const { port } = app.server.address() as AddressInfo;
-  log(access.summary);
   // What the server derives from the data follows each swap.
   // Cached answers name their data version: clearing only frees the old answers' memory sooner.
   data.onSwap(() => {
     app.responseCache?.clear();
     return app.refreshStatistics().then(() => undefined);
   });
+  // `/readyz` says whether the data served is at this code's migrations.
+  data.onSwap(() => app.refreshReadiness().then(() => undefined));
   const stopWatching = watchPointer(
     store.layout,
     config.snapshotPollMs,
@@ -117,7 +179,7 @@ export async function startServer(
  * The line that says the server is up. GraphiQL's state (on or off) is stated by the access
  * mode's line before it, so this one names only what is always served.
  */
-export function servingLine(running: RunningServer): string {
+export function servingLine(running: Pick<RunningServer, 'url'>): string {
   const dashboard = new URL('/dashboard', running.url).href;
   return `jixiao serving GraphQL at ${running.url} and the dashboard at ${dashboard}`;
 }
@@ -136,23 +198,93 @@ export function reloadOnHangup(running: RunningServer, log: (line: string) => vo
   return () => process.off('SIGHUP', reload);
 }
 
+/**
+ * Waits for SIGINT or SIGTERM, then stops gracefully: no new connections, `/readyz` answers 503
+ * on the connections still open, the requests in flight are answered (each at most until its
+ * deadline), then the database closes. Says how many requests it waits for, in one line. A
+ * second signal meanwhile stops the process at once (the signal's default).
+ */
+export async function stopOnSignal(
+  running: RunningServer,
+  log: (line: string) => void,
+  /** A worker process's stop, asked by the primary (for the signal it received), as a signal. */
+  requested?: Promise<NodeJS.Signals>,
+): Promise<void> {
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    const received = (name: NodeJS.Signals) => {
+      process.off('SIGINT', received);
+      process.off('SIGTERM', received);
+      resolve(name);
+    };
+    process.on('SIGINT', received);
+    process.on('SIGTERM', received);
+    void requested?.then(received);
+  });
+  const inFlight = running.app.requestsInFlight();
+  log(
+    `${signal}: stopping: no new connections; waiting for ${inFlight} request${inFlight === 1 ? '' : 's'} in flight, then closing the database`,
+  );
+  await running.stop();
+}
+
+/**
+ * `npm start` and `jixiao serve`: starts the server with its JSON request log on stdout (at
+ * JIXIAO_LOG_LEVEL), prints the start-up lines, reloads on SIGHUP, and stops gracefully on SIGINT
+ * or SIGTERM. Resolves with the exit code once stopped. With `config.workers` above 1, in worker
+ * processes (serveWithWorkers).
+ */
+export async function serveUntilStopped(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<number> {
+  if (config.workers > 1) return serveWithWorkers(config, log);
+  const running = await startServer(config, log, createLogger(config.logLevel));
+  log(servingLine(running));
+  const stopReloading = reloadOnHangup(running, log);
+  await stopOnSignal(running, log);
+  stopReloading();
+  return 0;
+}
+
+/** The entry of each worker process (node:cluster runs it instead of the primary's script). */
+const SERVE_WORKER = fileURLToPath(new URL('./serve-worker.ts', import.meta.url));
+
+/**
+ * `jixiao serve --workers N` (N > 1): this process prepares the data once (seeding, as a single
+ * server does), then forks N worker processes that only serve, read-only, behind the one port
+ * (cluster/worker-supervisor.ts), each with its share of DuckDB's threads and memory
+ * (cluster/worker-config.ts). The start-up lines are printed once, here, when every worker
+ * listens; the serving line ends with the number of workers. Resolves with the exit code once
+ * the workers have stopped; rejects if they could not start or kept failing.
+ */
+export async function serveWithWorkers(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<number> {
+  const prepared = await prepareData(config, log);
+  return superviseWorkers({
+    exec: SERVE_WORKER,
+    execArgv: workerExecArgv(),
+    count: config.workers,
+    config: workerConfig(config),
+    log,
+    onListening(first) {
+      log(servingSnapshotLine(first.version, prepared));
+      log(prepared.access.summary);
+      log(`${servingLine(first)} (${config.workers} worker processes)`);
+    },
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const config = loadConfig();
-  startServer(config)
-    .then((running) => {
-      console.log(servingLine(running));
-      reloadOnHangup(running, console.log);
-      const shutdown = () => {
-        running.stop().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
-    })
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    });
+  // A bad setting is reported as a start-up failure is: its message, exit code 1.
+  Promise.resolve()
+    .then(() => serveUntilStopped(loadConfig()))
+    .then(
+      (code) => process.exit(code),
+      (error: unknown) => {
+        console.error(error instanceof Error ? error.message : error);
+        process.exit(1);
+      },
+    );
 }

@@ -87,6 +87,18 @@ describe('the response cache of a running server', () => {
     expect(after.bytes).toBeGreaterThan(0);
   });
 
+  it('reports its hits, misses and size on /metrics', async () => {
+    await post(server.url, reportRequest('gz-zfw'));
+    const stats = server.app.responseCache!.stats();
+    const text = await (await fetch(server.url.replace('/graphql', '/metrics'))).text();
+    const value = (name: string) =>
+      Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+    expect(value('jixiao_response_cache_hits_total')).toBe(stats.hits);
+    expect(value('jixiao_response_cache_misses_total')).toBe(stats.misses);
+    expect(value('jixiao_response_cache_entries')).toBe(stats.entries);
+    expect(value('jixiao_response_cache_bytes')).toBe(stats.bytes);
+  });
+
   it('keeps compressed and uncompressed answers apart', async () => {
     const big = JSON.stringify({
       query: `{ report(department: "gz-zfw", year: 2023) { indicators { seq name targetText actualText } } }`,
@@ -187,7 +199,12 @@ describe('the response cache on its own', () => {
 
   it('evicts the least recently used answer when full', () => {
     const cache = new ResponseCache(8 * 2048);
-    const answer = () => ({ headers: [], coding: 'identity' as const, body: Buffer.alloc(1024) });
+    const answer = () => ({
+      operation: null,
+      headers: [],
+      coding: 'identity' as const,
+      body: Buffer.alloc(1024),
+    });
     for (let i = 0; i < 12; i++) cache.set(`k${i}`, answer());
     expect(cache.get('k0')).toBeUndefined();
     expect(cache.get('k11')).toBeDefined();
@@ -196,7 +213,12 @@ describe('the response cache on its own', () => {
 
   it('does not keep an answer larger than an eighth of the cache', () => {
     const cache = new ResponseCache(8 * 1024);
-    cache.set('big', { headers: [], coding: 'identity', body: Buffer.alloc(2048) });
+    cache.set('big', {
+      operation: null,
+      headers: [],
+      coding: 'identity',
+      body: Buffer.alloc(2048),
+    });
     expect(cache.get('big')).toBeUndefined();
     expect(cache.stats()).toMatchObject({ entries: 0, hits: 0, misses: 1 });
   });

@@ -90,6 +90,21 @@ export interface StatementOptions {
   readonly heavy?: boolean;
   /** Refuse a result of more rows than this, before converting any (RowLimitError). */
   readonly maxRows?: number;
+  /**
+   * Told of each statement once it has run or failed: how one request tallies its statements,
+   * rows and DuckDB time for its log line and the metrics, without a listener on the whole pool.
+   */
+  readonly onStatement?: (statement: StatementDone) => void;
+}
+
+/** One statement as its caller's `onStatement` hears of it. */
+export interface StatementDone {
+  /** Rows the statement returned (0 when it failed). */
+  rows: number;
+  /** Time from the start of the statement to its last row converted, in milliseconds. */
+  durationMs: number;
+  /** It raised an error: its own, the time limit, or the caller's signal. */
+  failed: boolean;
 }
 
 /** What the pool is doing, for tests and load reports. */
@@ -321,9 +336,11 @@ export class DuckDBPool {
     params: readonly Param[],
     options: StatementOptions = {},
   ): Promise<QueryResult> {
-    const { signal, maxRows } = options;
+    const { signal, maxRows, onStatement } = options;
     signal?.throwIfAborted();
     for (const listener of this.listeners) listener(sql);
+    const startedAt = performance.now();
+    let returned: number | undefined;
     const timeoutMs = this.options.queryTimeoutMs;
     let running = false;
     let stoppedBy: 'time' | 'signal' | undefined;
@@ -348,6 +365,7 @@ export class DuckDBPool {
         if (stoppedBy) throw new Error('stopped');
         for (const row of chunk) rows.push(mapRow(row));
       }
+      returned = rows.length;
       return { rows, rowsChanged: result.rowsChanged };
     } catch (error) {
       if (stoppedBy === 'signal') {
@@ -363,6 +381,11 @@ export class DuckDBPool {
       running = false;
       if (timer) clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
+      onStatement?.({
+        rows: returned ?? 0,
+        durationMs: performance.now() - startedAt,
+        failed: returned === undefined,
+      });
     }
   }
 

@@ -85,6 +85,40 @@ export class MigrationMismatchError extends Error {
   }
 }
 
+/** A migration as a database records it in `schema_migrations`. */
+export interface AppliedMigration {
+  version: number;
+  name: string;
+  checksum: string;
+}
+
+/**
+ * What keeps a database with these applied migrations from being served by code with
+ * `migrations`: one it does not know (a newer version wrote it), one it lacks (an older version
+ * wrote it), or one changed since it was applied; null when they agree.
+ */
+export function migrationMismatch(
+  applied: readonly AppliedMigration[],
+  migrations: readonly Migration[],
+): MigrationMismatchError | MigrationChecksumError | null {
+  const byVersion = new Map(applied.map((r) => [r.version, r]));
+  const known = new Set(migrations.map((m) => m.version));
+  const unknown = applied.filter((r) => !known.has(r.version));
+  if (unknown.length > 0)
+    return new MigrationMismatchError(
+      `it has migration ${unknown.map((r) => `${r.version} (${r.name})`).join(', ')} ` +
+        'that this jixiao does not know: it was written by a newer version; upgrade the server',
+    );
+  const missing = migrations.filter((m) => !byVersion.has(m.version));
+  if (missing.length > 0)
+    return new MigrationMismatchError(
+      `it lacks migration ${missing.map((m) => `${m.version} (${m.name})`).join(', ')}: ` +
+        'it was written by an older version; any writing command of this version (or a restart) applies them',
+    );
+  const changed = migrations.find((m) => byVersion.get(m.version)!.checksum !== m.checksum);
+  return changed ? new MigrationChecksumError(changed) : null;
+}
+
 /**
  * Checks, without writing, that a database has exactly the migrations of `dir` applied, with
  * the same checksums: what a read-only server needs before it serves a snapshot that another
@@ -98,21 +132,11 @@ export async function checkMigrations(pool: DuckDBPool, dir: string): Promise<vo
   } catch {
     throw new MigrationMismatchError('not a jixiao database: it has no schema_migrations table');
   }
-  const applied = new Map(rows.map((r) => [Number(r.version), r]));
-  const known = new Set(migrations.map((m) => m.version));
-  const unknown = [...applied.values()].filter((r) => !known.has(Number(r.version)));
-  if (unknown.length > 0)
-    throw new MigrationMismatchError(
-      `it has migration ${unknown.map((r) => `${String(r.version)} (${String(r.name)})`).join(', ')} ` +
-        'that this jixiao does not know: it was written by a newer version; upgrade the server',
-    );
-  const missing = migrations.filter((m) => !applied.has(m.version));
-  if (missing.length > 0)
-    throw new MigrationMismatchError(
-      `it lacks migration ${missing.map((m) => `${m.version} (${m.name})`).join(', ')}: ` +
-        'it was written by an older version; any writing command of this version (or a restart) applies them',
-    );
-  for (const migration of migrations)
-    if (String(applied.get(migration.version)!.checksum) !== migration.checksum)
-      throw new MigrationChecksumError(migration);
+  const applied = rows.map((r) => ({
+    version: Number(r.version),
+    name: String(r.name),
+    checksum: String(r.checksum),
+  }));
+  const mismatch = migrationMismatch(applied, migrations);
+  if (mismatch) throw mismatch;
 }

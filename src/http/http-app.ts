@@ -38,9 +38,25 @@ import { ResponseCache } from './response-cache.js';
 import { responseCacheKey } from './response-cache-key.js';
 import { checkDocumentShape } from '../graphql/document-shape.js';
 import { authenticateOrRefuse, localAccessControl, type AccessControl } from './access-control.js';
+import { SQL_DIR } from '../db/prepare-database.js';
+import { silentLogger, type Logger } from './logger.js';
+import { createMetrics, type AppMetrics } from './metrics.js';
+import { METRICS_PATH, sendMetrics } from './metrics-route.js';
+import { checkReadiness, shuttingDown, type Readiness } from './readiness.js';
+import { createRequestLog } from './request-log.js';
+import type { RequestRecord } from './request-record.js';
 
 /** Largest request body accepted (a GraphQL document with variables). */
 const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * How long a stop waits for the requests in flight before closing their connections: the
+ * request deadline, which stops each of them by itself, and a second for the refusal of one
+ * stopped at its deadline to be written; Apollo's 10 s when requests have no deadline.
+ */
+function stopGracePeriodMs(limits: RequestLimits): number {
+  return limits.requestTimeoutMs > 0 ? limits.requestTimeoutMs + 1_000 : 10_000;
+}
 
 /** Answers kept for identical requests unless configured otherwise: 64 MiB. */
 export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
@@ -57,7 +73,16 @@ export interface HttpApp {
   responseCache: ResponseCache | null;
   /** Recomputes the corpus statistics the cost estimate reads: call it after the data changed. */
   refreshStatistics(): Promise<CorpusStatistics>;
-  /** Stops accepting connections, waits for requests in flight, stops Apollo. */
+  /** The app's metrics (`GET /metrics`); the response cache reports its lookups to them. */
+  metrics: AppMetrics;
+  /** Re-reads the served data's migrations for `/readyz`: call it after the data changed. */
+  refreshReadiness(): Promise<Readiness>;
+  /** Requests arrived and not yet answered: what a stop waits for. */
+  requestsInFlight(): number;
+  /**
+   * Stops accepting connections, answers `/readyz` with 503 on the connections still open, waits
+   * for requests in flight (closing their connections after stopGracePeriodMs), stops Apollo.
+   */
   stop(): Promise<void>;
 }
 
@@ -90,6 +115,10 @@ export interface HttpAppOptions {
    * `/readyz` names it and `POST /admin/reload` (ADMIN) swaps to a newly published one at once.
    */
   data?: LiveData;
+  /** Where a JSON line per request goes (logger.ts, request-log.ts); none when absent. */
+  logger?: Logger;
+  /** The code's migrations, which `/readyz` compares the served data's with (default SQL_DIR). */
+  migrationsDir?: string;
 }
 
 class BodyTooLargeError extends Error {}
@@ -129,28 +158,51 @@ function wantsHtml(req: IncomingMessage): boolean {
  * browser), `/assets/<name>.<hash>.<ext>` (GraphiQL's scripts, styles and workers, cached for
  * good), `/dashboard` (the charts, src/dashboard/), `/export/<OperationName>.csv|.xlsx` (a named
  * operation as a file), `/healthz`, `/readyz` (the data version served) and `POST /admin/reload`
- * (live-data-routes.ts). GraphQL answers are compressed when the client accepts it.
+ * (live-data-routes.ts), `/metrics` (metrics-route.ts). GraphQL answers are compressed when the
+ * client accepts it. Each request is logged as one JSON line when its response closes
+ * (request-log.ts).
  * Apollo's own landing page is off: it loads Apollo Sandbox from a CDN.
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const server = createServer();
-  const access = options.access ?? localAccessControl();
   const requestLimits = { ...defaultRequestLimits, ...options.requestLimits };
   // The data as it is now: the current snapshot's when it changes at run time.
   const currentDb = (): Reader => options.data?.db.kysely ?? options.db;
   let statistics = options.statistics ?? (await corpusStatistics(currentDb()));
   const heavyWork = new HeavyWorkQueue(requestLimits.heavyConcurrency, requestLimits.heavyQueue);
-  const guard = createRequestGuard(options.db, options.readerFor, requestLimits, options.data);
+  const metrics = createMetrics({
+    heavyWork: () => heavyWork.stats(),
+    dataVersion: () => options.data?.version ?? null,
+  });
+  const requestLog = createRequestLog(options.logger ?? silentLogger(), metrics);
+  // Each access check also notes the viewer's role on the request's log line.
+  const access = requestLog.withRoles(options.access ?? localAccessControl());
+  const guard = createRequestGuard(
+    options.db,
+    options.readerFor,
+    requestLimits,
+    options.data,
+    requestLog,
+  );
+  const migrationsDir = options.migrationsDir ?? SQL_DIR;
+  let readiness = await checkReadiness(currentDb(), migrationsDir);
+  let stopping = false;
   const cacheBytes = options.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES;
-  const responseCache = cacheBytes > 0 ? new ResponseCache(cacheBytes) : null;
+  const responseCache = cacheBytes > 0 ? new ResponseCache(cacheBytes, metrics) : null;
   const cacheable = cacheableAnswers();
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     introspection: access.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
+    // Apollo's own handlers would stop it on SIGINT and SIGTERM and then kill the process with
+    // the signal again, before the database is closed: the server stops it (server.ts).
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginDrainHttpServer({
+        httpServer: server,
+        stopGracePeriodMillis: stopGracePeriodMs(requestLimits),
+      }),
       ApolloServerPluginLandingPageDisabled(),
       // Apollo's cache-control plugin wraps every field resolution to read hints the schema
       // has none of: a tenth of the time of a large answer, for nothing.
@@ -160,6 +212,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         heavyWork,
       }),
       emptyAnswerNoticesPlugin(options.schema),
+      requestLog.plugin,
       cacheable.plugin,
     ],
   });
@@ -177,9 +230,12 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   });
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    void handle(req, res).catch((error: unknown) => {
+    const record = requestLog.begin(req, res);
+    void handle(req, res, record).catch((error: unknown) => {
       const tooLarge = error instanceof BodyTooLargeError;
-      if (!tooLarge) console.error(error);
+      // A client that went away mid-request (or whose connection a stop closed) is no fault
+      // of the server's: its request's log line says 499.
+      if (!tooLarge && !req.destroyed) console.error(error);
       if (!res.headersSent) {
         send(
           res,
@@ -199,10 +255,16 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     });
   });
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RequestRecord,
+  ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}');
-    if (url.pathname === '/readyz') return sendReadiness(res, options.data);
+    if (url.pathname === '/readyz')
+      return sendReadiness(res, options.data, stopping ? shuttingDown(readiness) : readiness);
+    if (url.pathname === METRICS_PATH) return sendMetrics(req, res, access, metrics);
     if (url.pathname === ADMIN_RELOAD_PATH) {
       const viewer = await authenticateOrRefuse(access, req, res);
       return viewer ? reloadData(req, res, viewer, options.data) : undefined;
@@ -258,6 +320,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     if (cached) {
       for (const [key, value] of cached.headers) res.setHeader(key, value);
       res.setHeader(CACHE_HEADER, 'hit');
+      record.operation = cached.operation;
+      record.cache = 'hit';
       return endWithEncoded(res, { coding: cached.coding, body: cached.body });
     }
     let body: unknown = raw;
@@ -303,9 +367,14 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete' && cacheKey && responseCache) {
       res.setHeader(CACHE_HEADER, 'miss');
+      record.cache = 'miss';
       const encoded = await encodeBody(req, result.body.string);
       if (res.statusCode === 200 && cacheable.has(context))
-        responseCache.set(cacheKey, { headers: [...result.headers], ...encoded });
+        responseCache.set(cacheKey, {
+          operation: record.operation,
+          headers: [...result.headers],
+          ...encoded,
+        });
       return endWithEncoded(res, encoded);
     }
     if (result.body.kind === 'complete') return endWithBody(req, res, result.body.string);
@@ -322,7 +391,14 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       statistics = await corpusStatistics(currentDb());
       return statistics;
     },
+    metrics,
+    async refreshReadiness() {
+      readiness = await checkReadiness(currentDb(), migrationsDir);
+      return readiness;
+    },
+    requestsInFlight: () => requestLog.inFlight(),
     async stop() {
+      stopping = true;
       await apollo.stop();
     },
   };

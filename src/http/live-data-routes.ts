@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LiveData } from '../db/live-database.js';
 import { requireAdmin, type Viewer } from '../graphql/viewer.js';
+import type { Readiness } from './readiness.js';
 
 /**
  * The response header naming the data version (the snapshot) an answer was computed from: a
@@ -28,10 +29,20 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 /**
  * `GET /readyz`: ready to answer, and from which data. Unlike `/healthz` (the process is alive)
  * it names the data version, so a deployment script can wait until a published snapshot is
- * served.
+ * served, and the migrations of that data against the code's. 503 with the reason when the
+ * server should not be sent requests: its data is not at the code's migrations, or it is
+ * shutting down (a load balancer then stops sending it any).
  */
-export function sendReadiness(res: ServerResponse, data: LiveData | undefined): void {
-  sendJson(res, 200, { status: 'ready', dataVersion: data?.version ?? null });
+export function sendReadiness(
+  res: ServerResponse,
+  data: LiveData | undefined,
+  readiness: Readiness,
+): void {
+  const dataVersion = data?.version ?? null;
+  const { migrations } = readiness;
+  if (readiness.ready) sendJson(res, 200, { status: 'ready', dataVersion, migrations });
+  else
+    sendJson(res, 503, { status: 'not ready', reason: readiness.reason, dataVersion, migrations });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Reader } from '../analytics/reader.js';
-import type { StatementOptions } from '../db/duckdb-pool.js';
+import type { StatementDone, StatementOptions } from '../db/duckdb-pool.js';
 import type { LiveData } from '../db/live-database.js';
 import {
   RequestBudget,
@@ -33,6 +33,40 @@ export interface RequestGuard {
   check(budget: RequestBudget, body: string): Replacement | undefined;
 }
 
+/** Told of each request the guard begins (the request log): what it reads, and each statement. */
+export interface RequestObserver {
+  /** Returns what to call after each of the request's statements, or undefined to tally none. */
+  begun(
+    req: IncomingMessage,
+    budget: RequestBudget,
+    dataVersion: string | null,
+  ): ((statement: StatementDone) => void) | undefined;
+}
+
+/**
+ * The budget's statement options with an observer: the signal, priority and row limit are the
+ * budget's, read when each statement starts (the operation is classified heavy or light after
+ * the reader is bound).
+ */
+function observed(
+  budget: RequestBudget,
+  onStatement: ((statement: StatementDone) => void) | undefined,
+): StatementOptions {
+  if (!onStatement) return budget;
+  return {
+    get signal() {
+      return budget.signal;
+    },
+    get heavy() {
+      return budget.heavy;
+    },
+    get maxRows() {
+      return budget.maxRows;
+    },
+    onStatement,
+  };
+}
+
 function replacement(error: BudgetError): Replacement {
   return {
     status: error.status,
@@ -46,16 +80,18 @@ function replacement(error: BudgetError): Replacement {
 /**
  * The guard of an app: `readerFor` binds the reader to a request so that its statements stop
  * with it; without it (an app over a bare Kysely, in some tests) statements run unbound and only
- * the resolvers stop.
+ * the resolvers stop. `observer` (the request log) hears of each request and its statements:
+ * they are counted per request, through the request's own reader.
  */
 export function createRequestGuard(
   db: Reader,
   readerFor: ((statement: StatementOptions) => Reader) | undefined,
   limits: RequestLimits,
   data?: LiveData,
+  observer?: RequestObserver,
 ): RequestGuard {
   return {
-    begin(_req, res) {
+    begin(req, res) {
       const budget = new RequestBudget(limits);
       // With live data, the snapshot current now serves the whole request, whatever is
       // published meanwhile; it is held until the answer is sent (db/live-database.ts).
@@ -65,9 +101,10 @@ export function createRequestGuard(
         else budget.cancel();
         void lease?.release();
       });
-      if (!lease) return { budget, db: readerFor ? readerFor(budget) : db, dataVersion: null };
+      const statement = observed(budget, observer?.begun(req, budget, lease?.version ?? null));
+      if (!lease) return { budget, db: readerFor ? readerFor(statement) : db, dataVersion: null };
       res.setHeader(DATA_VERSION_HEADER, lease.version);
-      return { budget, db: lease.db.readerFor(budget), dataVersion: lease.version };
+      return { budget, db: lease.db.readerFor(statement), dataVersion: lease.version };
     },
     check(budget, body) {
       try {

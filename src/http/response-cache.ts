@@ -1,8 +1,11 @@
 import { LRUCache } from 'lru-cache';
 import type { ContentCoding } from './accept-encoding.js';
+import type { CacheMetrics } from './metrics.js';
 
 /** One answer as it went out: enough to send it again byte for byte. */
 export interface CachedAnswer {
+  /** Its operation's name, for the log line and metrics of a request it answers again. */
+  operation: string | null;
   /** Apollo's headers of the answer (its content type). */
   headers: ReadonlyArray<readonly [string, string]>;
   /** The coding of `body`. */
@@ -20,9 +23,6 @@ export interface ResponseCacheStats {
   maxBytes: number;
 }
 
-/** Called on each lookup, for the metrics (hit or miss). */
-export type CacheLookupListener = (hit: boolean) => void;
-
 /** Largest share of the cache one answer may take: a few huge answers must not evict the rest. */
 const ENTRY_SHARE = 8;
 
@@ -39,12 +39,14 @@ const ENTRY_OVERHEAD_BYTES = 512;
 export class ResponseCache {
   readonly #entries: LRUCache<string, CachedAnswer>;
   readonly #maxBytes: number;
+  readonly #metrics: CacheMetrics | undefined;
   #hits = 0;
   #misses = 0;
-  readonly #listeners: CacheLookupListener[] = [];
 
-  constructor(maxBytes: number) {
+  /** `metrics` counts lookups and follows the entries and bytes held. */
+  constructor(maxBytes: number, metrics?: CacheMetrics) {
     this.#maxBytes = maxBytes;
+    this.#metrics = metrics;
     this.#entries = new LRUCache<string, CachedAnswer>({
       maxSize: maxBytes,
       maxEntrySize: Math.max(1, Math.floor(maxBytes / ENTRY_SHARE)),
@@ -55,25 +57,31 @@ export class ResponseCache {
   /** The answer stored under `key`, counted as a hit or a miss. */
   get(key: string): CachedAnswer | undefined {
     const answer = this.#entries.get(key);
-    if (answer) this.#hits++;
-    else this.#misses++;
-    for (const listener of this.#listeners) listener(answer !== undefined);
+    if (answer) {
+      this.#hits++;
+      this.#metrics?.cacheHit();
+    } else {
+      this.#misses++;
+      this.#metrics?.cacheMiss();
+    }
     return answer;
   }
 
   /** Keeps an answer; one larger than an eighth of the cache is not kept. */
   set(key: string, answer: CachedAnswer): void {
     this.#entries.set(key, answer);
+    this.#reportSize();
   }
 
   /** Drops every answer (their data version is no longer served). */
   clear(): void {
     this.#entries.clear();
+    this.#reportSize();
   }
 
-  /** Lets the metrics count lookups. */
-  onLookup(listener: CacheLookupListener): void {
-    this.#listeners.push(listener);
+  #reportSize(): void {
+    this.#metrics?.cacheEntries(this.#entries.size);
+    this.#metrics?.cacheBytes(this.#entries.calculatedSize);
   }
 
   stats(): ResponseCacheStats {
