@@ -88,6 +88,7 @@ describe('the root fields that take department codes', () => {
   it('are found: report, department and the analytics with a departments argument', () => {
     expect(fields.map((f) => f.name).sort()).toEqual([
       'benchmark',
+      'copiedActuals',
       'dataQuality',
       'deductionTrends',
       'department',
@@ -95,7 +96,9 @@ describe('the root fields that take department codes', () => {
       'metricSeries',
       'overshootIndicators',
       'report',
+      'targetAmbition',
       'targetRatchet',
+      'thresholdClustering',
     ]);
   });
 

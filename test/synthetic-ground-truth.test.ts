@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { measureFlags } from '../src/rules/measure-flags.js';
 import { isRatchetFailure } from '../src/rules/ratchet.js';
+import { attainmentBand } from '../src/rules/attainment-band.js';
+import { targetAmbition } from '../src/rules/target-ambition.js';
 import { normaliseIndicator } from '../src/ingest/indicator/indicator-normaliser.js';
 import type { IndicatorMeasure } from '../src/rules/indicator-measure.js';
-import { generateReports } from '../src/synthetic/generate-corpus.js';
+import { generateDepartments, generateReports } from '../src/synthetic/generate-corpus.js';
 import type { GeneratedReport } from '../src/synthetic/generated-report.js';
-import { measureTruth, type MeasureOutcome } from '../src/synthetic/ground-truth.js';
+import {
+  measureTruth,
+  truthAmbition,
+  truthBand,
+  type MeasureOutcome,
+} from '../src/synthetic/ground-truth.js';
+import { signalTruth } from '../src/synthetic/signal-truth.js';
 
 const hb = (target: number, actual: number | null, percent = false): MeasureOutcome => ({
   direction: 'HIGHER_BETTER',
@@ -51,6 +59,25 @@ describe('ground truth of a measure (docs/domain.md rules, in hundredths)', () =
     expect(measureTruth([hb(1000, 1100), hb(1100, 1100)])).toEqual([[], []]);
     expect(measureTruth([lb(500, 450), lb(500, 450)])).toEqual([[], ['RATCHET']]);
     expect(measureTruth([hb(1000, null), hb(900, 900)])).toEqual([[], []]);
+  });
+
+  it('bands an attainment exactly on its edges: 105 % is just above, 120 % is RATIO’s band', () => {
+    expect([1000, 1050, 1051, 1200, 2000, 2001].map((a) => truthBand(hb(1000, a)))).toEqual([
+      'EXACTLY_100',
+      'JUST_ABOVE',
+      'FROM_105_TO_120',
+      'FROM_120_TO_200',
+      'FROM_120_TO_200',
+      'ABOVE_200',
+    ]);
+    expect(truthBand(lb(500, 0))).toBe('ABOVE_200');
+    expect(truthBand(hb(1000, null))).toBeNull();
+  });
+
+  it('measures ambition as target over last year’s actual, mirrored for lower-better', () => {
+    expect(truthAmbition(hb(1000, 1250), hb(1000, 1000))).toBe(0.8);
+    expect(truthAmbition(lb(2000, 475), lb(2000, 500))).toBe(475 / 2000);
+    expect(truthAmbition(hb(1000, null), hb(900, 900))).toBeNull();
   });
 
   it('records CHRONIC on every year of a run of overshoots from the second on', () => {
@@ -111,6 +138,44 @@ describe('ground truth of the synthetic corpus', () => {
     expect(share('RATIO')).toBeLessThan(0.12);
     for (const rule of ['CEILING', 'RATCHET', 'CHRONIC'])
       expect(share(rule), rule).toBeGreaterThan(0.005);
+  });
+
+  it('gives each measure the attainment band and the ambition the rules read from the normalised texts', () => {
+    for (const reports of corpora) {
+      const byKey = new Map(reports.map((r) => [`${r.departmentCode}/${r.document.year}`, r]));
+      for (const report of reports) {
+        const previous = byKey.get(`${report.departmentCode}/${report.document.year - 1}`);
+        for (const t of report.truth) {
+          const where = `${report.document.sourceFile} #${t.seq}.${t.measureIndex}`;
+          const current = measure(report, t.seq, t.measureIndex);
+          expect(t.band, where).toBe(attainmentBand(current));
+          const expected = previous
+            ? targetAmbition(measure(previous, t.seq, t.measureIndex), current)
+            : null;
+          if (expected === null) expect(t.ambition, where).toBeNull();
+          else expect(t.ambition, where).toBeCloseTo(expected, 9);
+        }
+      }
+    }
+  });
+
+  it('labels a few department-years for each target-setting signal, a small minority', () => {
+    const reports = corpora[0]!;
+    const years = new Set(reports.map((r) => `${r.departmentCode}/${r.document.year}`)).size;
+    const sectors = new Map(
+      generateDepartments({ seed: 3, departments: 60, fromYear: 2015, toYear: 2024 }).map((d) => [
+        d.code,
+        d.sector ?? '',
+      ]),
+    );
+    const labels = signalTruth(
+      reports.flatMap((r) => r.truth),
+      (code) => sectors.get(code)!,
+    );
+    for (const signal of [labels.bunching, labels.belowAchieved]) {
+      expect(signal.length).toBeGreaterThan(0);
+      expect(signal.length / years).toBeLessThan(0.1);
+    }
   });
 
   it('uses one key per indicator and department, the same in every year', () => {

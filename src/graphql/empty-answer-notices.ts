@@ -30,6 +30,11 @@ interface Explained {
 }
 
 const emptyList = (value: unknown) => Array.isArray(value) && value.length === 0;
+/** An answer of a target-setting signal with no department in it. */
+const noDepartments = (value: unknown) => {
+  const answer = value as { departmentCount?: unknown; departments?: unknown } | null;
+  return answer?.departmentCount === 0 || emptyList(answer?.departments);
+};
 const years = (args: Args): Scope => ({
   fromYear: (args.fromYear as number | null | undefined) ?? (args.year as number | undefined),
   toYear: (args.toYear as number | null | undefined) ?? (args.year as number | undefined),
@@ -63,6 +68,21 @@ const EXPLAINED: Readonly<Record<string, Explained>> = {
     isEmpty: emptyList,
     scope: (a) => ({ ...years(a), includeSynthetic: synthetic(a) }),
     sought: { en: 'a scored report', zh: '可评分的报告' },
+  },
+  thresholdClustering: {
+    isEmpty: noDepartments,
+    scope: (a) => ({ ...years(a), departments: departments(a), includeSynthetic: synthetic(a) }),
+    sought: { en: 'a report with key indicators', zh: '含关键指标的报告' },
+  },
+  targetAmbition: {
+    isEmpty: noDepartments,
+    scope: (a) => ({ ...years(a), departments: departments(a), includeSynthetic: synthetic(a) }),
+    sought: { en: 'a report with key indicators', zh: '含关键指标的报告' },
+  },
+  copiedActuals: {
+    isEmpty: noDepartments,
+    scope: (a) => ({ ...years(a), departments: departments(a), includeSynthetic: synthetic(a) }),
+    sought: { en: 'a report with key indicators', zh: '含关键指标的报告' },
   },
   deductionTrends: {
     isEmpty: emptyList,

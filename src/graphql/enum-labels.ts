@@ -43,6 +43,33 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string
     ADMITTED_NOT_DETECTED: '承认但未检出',
     NEITHER: '未承认也未检出',
   },
+  FindingRule: {
+    RATIO: '超目标',
+    CEILING: '目标触顶',
+    CHRONIC: '连续两年超目标',
+    RATCHET: '目标未随上年实际提高',
+    JUST_ABOVE_BUNCHING: '完成值扎堆刚超目标',
+    TARGET_BELOW_ACHIEVED: '目标低于上年实际',
+    COPIED_ACTUALS: '实际完成值照抄目标',
+  },
+  CopiedActualReason: { SAME_TEXT: '与目标原文相同', COMPLETION_WORD: '仅写“完成”类用语' },
+  CompletionFamily: {
+    DONE: '完成',
+    AS_PLANNED: '按计划完成',
+    AS_EXPECTED: '达到预期',
+    MEETS_STANDARD: '达标、符合要求',
+    AFFIRMATIVE: '是',
+    GRADE: '好、优',
+  },
+  AttainmentBand: {
+    BELOW_95: '低于95%',
+    FROM_95_TO_100: '95%至100%',
+    EXACTLY_100: '恰好100%',
+    JUST_ABOVE: '刚超目标（100%至105%）',
+    FROM_105_TO_120: '105%至120%',
+    FROM_120_TO_200: '120%至200%',
+    ABOVE_200: '200%以上',
+  },
 };
 
 /** One row of the table: an enum, one of its values, and that value's Chinese label. */

@@ -1,6 +1,8 @@
 import type { CorpusStatistics, YearStatistics } from '../analytics/corpus-statistics.js';
 import { METRIC_NAMES } from '../analytics/metric-registry.js';
 import { MAX_DEPARTMENTS } from '../analytics/scope.js';
+import { ATTAINMENT_BANDS } from '../rules/attainment-band.js';
+import { BUNCHING_MIN_SHARE } from '../rules/thresholds.js';
 import { enumLabelRows } from './enum-labels.js';
 
 /**
@@ -78,6 +80,26 @@ const perReport =
 const fromFrame =
   (key: string): SizeRule =>
   ({ frame }) => ({ items: frame[key] ?? FALLBACK_LIST_SIZE });
+
+/**
+ * The target-setting signals (thresholdClustering, targetAmbition, copiedActuals): one answer
+ * holding up to `first` departments, each with its years and, per department, about a report's
+ * measures a year.
+ */
+const signalSize: SizeRule = ({ args, stats }) => {
+  const years = yearsIn(stats, args.fromYear, args.toYear);
+  const available =
+    list(args.departments)?.length ??
+    (args.includeSynthetic === false ? stats.realDepartments : stats.departments);
+  return {
+    items: 1,
+    frame: {
+      departments: firstOf(args, 100, available),
+      years: years.length,
+      measures: years.length * stats.perReport.measurable,
+    },
+  };
+};
 
 /**
  * The expected size of every list field, and of the object fields whose children depend on
@@ -172,6 +194,34 @@ export const SIZE_RULES: Readonly<Record<string, SizeRule>> = {
     items: reportsIn(yearsIn(stats, args.year, args.year), args),
   }),
   'DepartmentTargetRisk.measures': perReport('measurable'),
+  'Query.thresholdClustering': signalSize,
+  'ThresholdClustering.bands': () => ({ items: ATTAINMENT_BANDS.length }),
+  'ThresholdClustering.departments': ({ frame }) => ({ items: frame.departments ?? 1, frame }),
+  'DepartmentClustering.years': fromFrame('years'),
+  // Findings are the just-above measures of bunching years: at most a share of the measures.
+  'DepartmentClustering.findings': ({ frame }) => ({
+    items: (frame.measures ?? FALLBACK_LIST_SIZE) * BUNCHING_MIN_SHARE,
+  }),
+  'ClusteringYear.bands': () => ({ items: ATTAINMENT_BANDS.length }),
+  'Query.targetAmbition': signalSize,
+  'TargetAmbition.departments': ({ frame }) => ({ items: frame.departments ?? 1, frame }),
+  'DepartmentAmbition.years': fromFrame('years'),
+  // A step per comparable measure and year; findings are some of the steps.
+  'DepartmentAmbition.steps': fromFrame('measures'),
+  'DepartmentAmbition.findings': fromFrame('measures'),
+  // Copied rows and findings are some of the key indicators of the years asked.
+  'Query.copiedActuals': (input) => {
+    const size = signalSize(input);
+    const years = yearsIn(input.stats, input.args.fromYear, input.args.toYear).length;
+    return {
+      ...size,
+      frame: { ...size.frame, indicators: years * input.stats.perReport.indicators },
+    };
+  },
+  'CopiedActuals.departments': ({ frame }) => ({ items: frame.departments ?? 1, frame }),
+  'DepartmentCopiedActuals.years': fromFrame('years'),
+  'DepartmentCopiedActuals.rows': fromFrame('indicators'),
+  'DepartmentCopiedActuals.findings': fromFrame('indicators'),
   'RiskMeasure.rules': () => ({ items: 1 }),
   'IndicatorMeasure.flags': () => ({ items: 1 }),
   'PerformanceIndicator.measures': ({ stats }) => ({ items: stats.measuresPerIndicator }),

@@ -2,7 +2,13 @@ import type { Selectable } from 'kysely';
 import type { MeasureView } from '../analytics/measure-facts.js';
 import type { IndicatorsTable } from '../db/tables.js';
 import type { OvershootRule } from '../rules/measure-flags.js';
+import { DEFAULT_CEILING_MAX_TARGET, DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 import { builder } from './builder.js';
+import {
+  EXPLANATION_DESCRIPTION,
+  previousYearRowOf,
+  PreviousYearRowRef,
+} from './finding-explanation.js';
 import {
   IndicatorMeasureRef,
   indicatorRowText,
@@ -10,6 +16,8 @@ import {
   PerformanceIndicatorRef,
 } from './indicator.js';
 import type { GraphQLContext } from './context.js';
+import { formatFraction } from './number-format.js';
+import { explainMeasure, type MeasureRule } from './overshoot-explanation.js';
 import { sourceOf, SourceLocationRef } from './source.js';
 
 /** One measure a low-target risk score counts, with the indicator it was read from. */
@@ -22,6 +30,18 @@ export interface RiskMeasure {
 function scoredRules(m: MeasureView): OvershootRule[] {
   return [...(m.ratio ? ['RATIO' as const] : []), ...(m.ceiling_hit ? ['CEILING' as const] : [])];
 }
+
+/** Every rule the score counts for a measure, the ratchet included. */
+const countedRules = (m: MeasureView): MeasureRule[] => [
+  ...scoredRules(m),
+  ...(m.ratchet_failure ? ['RATCHET' as const] : []),
+];
+
+/** Last year's measure, when the measure's ratchet failure compares with it. */
+const ratchetPrevious = (r: RiskMeasure, ctx: GraphQLContext) =>
+  r.measure.ratchet_failure
+    ? previousYearRowOf(ctx, r.measure.report_id, r.measure.seq, r.measure.measure_index)
+    : Promise.resolve(null);
 
 /** What makes a measure count in the score's numerator. */
 const isFlagged = (m: MeasureView) => m.ratio || m.ceiling_hit || m.ratchet_failure;
@@ -79,6 +99,40 @@ export const RiskMeasureRef = builder.objectRef<RiskMeasure>('RiskMeasure').impl
       resolve: (r) => isFlagged(r.measure),
       description:
         'RATIO, CEILING or a ratchet failure: the measure counts in the numerator of the risk score.',
+    }),
+    explanation: t.string({
+      resolve: async (r, _a, ctx) =>
+        explainMeasure(
+          r,
+          countedRules(r.measure),
+          DEFAULT_MIN_ATTAINMENT,
+          await ratchetPrevious(r, ctx),
+        ),
+      description: `${EXPLANATION_DESCRIPTION} For a measure no rule flags, why not: its attainment against the thresholds.`,
+    }),
+    minAttainment: t.float({
+      resolve: () => DEFAULT_MIN_ATTAINMENT,
+      description: 'Threshold: RATIO fires at an attainment at or above this (the default).',
+    }),
+    minAttainmentText: t.string({
+      resolve: () => formatFraction(DEFAULT_MIN_ATTAINMENT)!,
+      description: 'minAttainment as a percentage.',
+    }),
+    ceilingMaxTarget: t.float({
+      resolve: () => DEFAULT_CEILING_MAX_TARGET,
+      description:
+        'Threshold: CEILING fires for a percentage target at or below this met with 100 %.',
+    }),
+    ceilingMaxTargetText: t.string({
+      resolve: () => formatFraction(DEFAULT_CEILING_MAX_TARGET)!,
+      description: 'ceilingMaxTarget as a percentage.',
+    }),
+    previous: t.field({
+      type: PreviousYearRowRef,
+      nullable: true,
+      resolve: (r, _a, ctx) => ratchetPrevious(r, ctx),
+      description:
+        'For a ratchet failure, last year’s row whose actual the target falls short of, with its source; null otherwise.',
     }),
     source: t.field({
       type: SourceLocationRef,

@@ -10,6 +10,9 @@ import './benchmark.js';
 import './structure.js';
 import './deduction-trend.js';
 import './target-findings.js';
+import './threshold-clustering.js';
+import './target-ambition.js';
+import './copied-actuals.js';
 import './enum-label.js';
 
 /** The GraphQL schema: every type family registered on the builder, built once. */

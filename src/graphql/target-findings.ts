@@ -9,7 +9,7 @@ import {
   type OvershootFinding,
   type RatchetFinding,
 } from '../analytics/target-findings.js';
-import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
+import { DEFAULT_CEILING_MAX_TARGET, DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 import { ReportTemplateEnum } from './enums.js';
 import { builder } from './builder.js';
 import {
@@ -23,11 +23,13 @@ import {
 } from './scope-args.js';
 import { departmentOf } from './department-of.js';
 import {
-  IndicatorMeasureRef,
-  indicatorRowText,
-  OvershootRuleEnum,
-  PerformanceIndicatorRef,
-} from './indicator.js';
+  EXPLANATION_DESCRIPTION,
+  FindingRuleEnum,
+  previousYearRowOf,
+  PreviousYearRowRef,
+} from './finding-explanation.js';
+import { IndicatorMeasureRef, indicatorRowText, PerformanceIndicatorRef } from './indicator.js';
+import { explainMeasure } from './overshoot-explanation.js';
 import { sourceOf, SourceLocationRef } from './source.js';
 import { DepartmentRef } from './refs.js';
 import {
@@ -39,14 +41,28 @@ import {
 import { riskMeasuresOf, RiskMeasureRef } from './risk-measure.js';
 import { checkedFirst } from './page-size.js';
 import { formatFraction } from './number-format.js';
+import type { GraphQLContext } from './context.js';
 
 /** Most findings one overshootIndicators call returns. */
 const MAX_FINDINGS = 10_000;
 
-const IndicatorOvershootRef = builder.objectRef<OvershootFinding>('IndicatorOvershoot').implement({
-  ...ownedByDepartment<OvershootFinding>((f) => f.departmentCode),
+/** An overshoot finding with the RATIO threshold it was found with. */
+type Overshoot = OvershootFinding & { minAttainment: number };
+
+/** Last year's measure of a finding's, when its rule compares two years (CHRONIC). */
+const chronicPrevious = (f: Overshoot, ctx: GraphQLContext) =>
+  f.rule === 'CHRONIC'
+    ? previousYearRowOf(ctx, f.measure.report_id, f.measure.seq, f.measure.measure_index)
+    : Promise.resolve(null);
+
+/** Last year's measure a ratchet failure compares this year's target with. */
+const ratchetPrevious = (f: RatchetFinding, ctx: GraphQLContext) =>
+  previousYearRowOf(ctx, f.measure.report_id, f.measure.seq, f.measure.measure_index);
+
+const IndicatorOvershootRef = builder.objectRef<Overshoot>('IndicatorOvershoot').implement({
+  ...ownedByDepartment<Overshoot>((f) => f.departmentCode),
   description:
-    'An indicator whose actual overshoots its target: the rule that fired and the numbers behind it.',
+    'An indicator whose actual overshoots its target: the rule that fired, the numbers behind it, its thresholds, last year’s row for CHRONIC, and where it was read.',
   fields: (t) => ({
     department: t.field({
       type: DepartmentRef,
@@ -75,9 +91,37 @@ const IndicatorOvershootRef = builder.objectRef<OvershootFinding>('IndicatorOver
       description: 'attainment as a person reads it, e.g. "421.05%".',
     }),
     rule: t.field({
-      type: OvershootRuleEnum,
+      type: FindingRuleEnum,
       resolve: (f) => f.rule,
       description: 'RATIO, CEILING or CHRONIC.',
+    }),
+    explanation: t.string({
+      resolve: async (f, _a, ctx) =>
+        explainMeasure(f, [f.rule], f.minAttainment, await chronicPrevious(f, ctx)),
+      description: EXPLANATION_DESCRIPTION,
+    }),
+    minAttainment: t.exposeFloat('minAttainment', {
+      description: 'Threshold: RATIO fires at an attainment at or above this (the request’s).',
+    }),
+    minAttainmentText: t.string({
+      resolve: (f) => formatFraction(f.minAttainment)!,
+      description: 'minAttainment as a percentage, e.g. "120.00%".',
+    }),
+    ceilingMaxTarget: t.float({
+      resolve: () => DEFAULT_CEILING_MAX_TARGET,
+      description:
+        'Threshold: CEILING fires for a percentage target at or below this met with 100 % (evaluated at import, docs/domain.md).',
+    }),
+    ceilingMaxTargetText: t.string({
+      resolve: () => formatFraction(DEFAULT_CEILING_MAX_TARGET)!,
+      description: 'ceilingMaxTarget as a percentage.',
+    }),
+    previous: t.field({
+      type: PreviousYearRowRef,
+      nullable: true,
+      resolve: (f, _a, ctx) => chronicPrevious(f, ctx),
+      description:
+        'For CHRONIC, last year’s row that fired too: its target, actual, attainment and source; null for RATIO and CEILING.',
     }),
     source: t.field({
       type: SourceLocationRef,
@@ -121,6 +165,23 @@ const TargetRatchetRef = builder.objectRef<RatchetFinding>('TargetRatchet').impl
     target: t.exposeFloat('target', { nullable: true, description: 'This year’s target.' }),
     matchedBy: t.exposeString('matchedBy', {
       description: 'Why the two years’ indicators were taken for the same one.',
+    }),
+    rule: t.field({
+      type: FindingRuleEnum,
+      resolve: () => 'RATCHET' as const,
+      description: 'The rule: RATCHET.',
+    }),
+    explanation: t.string({
+      resolve: async (f, _a, ctx) =>
+        explainMeasure(f, ['RATCHET'], DEFAULT_MIN_ATTAINMENT, await ratchetPrevious(f, ctx)),
+      description: EXPLANATION_DESCRIPTION,
+    }),
+    previousYear: t.field({
+      type: PreviousYearRowRef,
+      nullable: true,
+      resolve: (f, _a, ctx) => ratchetPrevious(f, ctx),
+      description:
+        'Last year’s row the target is compared with: year, target, actual (the threshold this year’s target falls short of) and source. (`previous` is last year’s indicator alone.)',
     }),
     source: t.field({
       type: SourceLocationRef,
@@ -221,13 +282,16 @@ builder.queryFields((t) => ({
       }),
     },
     authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
-    resolve: (_root, args, ctx) =>
-      overshootIndicators(ctx.db, {
+    resolve: async (_root, args, ctx) => {
+      const minAttainment = args.minAttainment ?? DEFAULT_MIN_ATTAINMENT;
+      const findings = await overshootIndicators(ctx.db, {
         ...scopeOf(args),
         departments: departmentsFor(ctx.viewer, args.departments),
-        minAttainment: args.minAttainment ?? DEFAULT_MIN_ATTAINMENT,
+        minAttainment,
         first: checkedFirst(args.first ?? 100, MAX_FINDINGS),
-      }),
+      });
+      return findings.map((f) => ({ ...f, minAttainment }));
+    },
   }),
   targetRatchet: t.field({
     type: [TargetRatchetRef],

@@ -39,7 +39,7 @@ export function isRatchetFailure(
  * or a zero met with zero still counts: lowering a target below it next year loosens it all the
  * same.
  */
-function comparable(m: RatchetMeasure): boolean {
+export function isRatchetComparable(m: RatchetMeasure): boolean {
   return isNumericBound(m) && m.confidence !== 'LOW' && !isCostCap(m);
 }
 
@@ -48,7 +48,7 @@ function comparable(m: RatchetMeasure): boolean {
  * last year's actual a value (not "done"), and this year's target looser than it.
  */
 export function ratchetFailure(previous: RatchetMeasure, current: RatchetMeasure): boolean {
-  if (!comparable(previous) || !comparable(current)) return false;
+  if (!isRatchetComparable(previous) || !isRatchetComparable(current)) return false;
   if (previous.actualKind === 'SAYS_DONE' || previous.actualKind === 'NONE') return false;
   return isRatchetFailure(previous, current);
 }

@@ -9,7 +9,7 @@ import { buildReportDocument } from './build-report-document.js';
 import { planBudget } from './budget-figures.js';
 import type { DepartmentProfile } from './department-catalog.js';
 import type { GeneratedReport, IndicatorTruth } from './generated-report.js';
-import { measureTruth, type MeasureOutcome } from './ground-truth.js';
+import { measureTruth, truthAmbition, truthBand, type MeasureOutcome } from './ground-truth.js';
 import { planIndicator } from './indicator-series.js';
 import { GENERIC_TEMPLATES, SECTOR_TEMPLATES } from './indicator-templates.js';
 import { GENERIC_KEY_TASKS, SECTOR_KEY_TASKS, type KeyTaskTemplate } from './key-task-templates.js';
@@ -102,6 +102,8 @@ export function departmentHistory(
           measureIndex: m,
           key,
           rules,
+          band: truthBand(series[k]!),
+          ambition: k > 0 ? truthAmbition(series[k - 1]!, series[k]!) : null,
         });
       });
     });

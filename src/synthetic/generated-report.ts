@@ -1,5 +1,6 @@
 /** A synthetic report as the generator yields it, with what a correct detector must find in it. */
 import type { ReportDocument } from '../ingest/report-document.js';
+import type { AttainmentBand } from '../rules/attainment-band.js';
 import type { TruthRule } from './ground-truth.js';
 import type { IntendedMeasure } from './render-indicator.js';
 
@@ -15,6 +16,10 @@ export interface IndicatorTruth {
   key: string;
   /** Rules a correct detector must find for this measure (empty: nothing). */
   rules: TruthRule[];
+  /** Its attainment band, from the intended numbers; null when it is not evidence. */
+  band: AttainmentBand | null;
+  /** Its target against last year's actual (target ambition); null in a first year or when not comparable. */
+  ambition: number | null;
 }
 
 /** One synthetic report. */

@@ -12,7 +12,12 @@
  * and this year's target, as in `isRatchetFailure`.
  */
 
-import { DEFAULT_CEILING_MAX_TARGET, DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
+import type { AttainmentBand } from '../rules/attainment-band.js';
+import {
+  ATTAINMENT_BAND_EDGES,
+  DEFAULT_CEILING_MAX_TARGET,
+  DEFAULT_MIN_ATTAINMENT,
+} from '../rules/thresholds.js';
 
 /** A rule a correct detector must report for a measure. */
 export type TruthRule = 'RATIO' | 'CEILING' | 'RATCHET' | 'CHRONIC';
@@ -74,4 +79,50 @@ export function measureTruth(series: readonly MeasureOutcome[]): TruthRule[][] {
     if (k > 0 && flags[k]!.length > 0 && flags[k - 1]!.length > 0) rules.push('CHRONIC');
     return rules;
   });
+}
+
+/** The band edges as exact hundredths of attainment: 0.95 is 95, 1.05 is 105. */
+const EDGE = {
+  nearMiss: Math.round(ATTAINMENT_BAND_EDGES.nearMiss * RATIO_DENOMINATOR),
+  onTarget: Math.round(ATTAINMENT_BAND_EDGES.onTarget * RATIO_DENOMINATOR),
+  justAbove: Math.round(ATTAINMENT_BAND_EDGES.justAbove * RATIO_DENOMINATOR),
+  overshoot: Math.round(ATTAINMENT_BAND_EDGES.overshoot * RATIO_DENOMINATOR),
+  double: Math.round(ATTAINMENT_BAND_EDGES.double * RATIO_DENOMINATOR),
+};
+
+/**
+ * The attainment band of one year of a measure (docs/domain.md, "Threshold clustering"), from
+ * its intended numbers by exact integer comparison (attainment n / d against edge e / 100 is
+ * 100 n against e d), or null when it is not evidence. No finite attainment (a lower-better
+ * target met with 0) is ABOVE_200.
+ */
+export function truthBand(m: MeasureOutcome): AttainmentBand | null {
+  if (!isEvidence(m)) return null;
+  const [n, d] = m.direction === 'HIGHER_BETTER' ? [m.actual, m.target] : [m.target, m.actual];
+  if (d === 0) return n === 0 ? 'EXACTLY_100' : 'ABOVE_200';
+  const below = (edge: number) => n * RATIO_DENOMINATOR < edge * d;
+  const atMost = (edge: number) => n * RATIO_DENOMINATOR <= edge * d;
+  if (below(EDGE.nearMiss)) return 'BELOW_95';
+  if (below(EDGE.onTarget)) return 'FROM_95_TO_100';
+  if (atMost(EDGE.onTarget)) return 'EXACTLY_100';
+  if (atMost(EDGE.justAbove)) return 'JUST_ABOVE';
+  if (below(EDGE.overshoot)) return 'FROM_105_TO_120';
+  if (atMost(EDGE.double)) return 'FROM_120_TO_200';
+  return 'ABOVE_200';
+}
+
+/**
+ * Target ambition of one year of a measure against the year before (docs/domain.md, "Target
+ * ambition"): target / last year's actual, mirrored for lower-better; null where the ratchet
+ * compares nothing (last year's actual only says done, a cost cap, a change of direction) or the
+ * ratio is not finite.
+ */
+export function truthAmbition(previous: MeasureOutcome, current: MeasureOutcome): number | null {
+  if (previous.actual === null || previous.costCap || current.costCap) return null;
+  if (previous.direction !== current.direction) return null;
+  const [n, d] =
+    current.direction === 'HIGHER_BETTER'
+      ? [current.target, previous.actual]
+      : [previous.actual, current.target];
+  return d === 0 ? null : n / d;
 }
