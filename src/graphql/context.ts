@@ -28,5 +28,5 @@ export function createContext(
   budget: RequestBudget = RequestBudget.unlimited(),
   dataVersion: string | null = null,
 ): GraphQLContext {
-  return { db, loaders: createLoaders(db), viewer, budget, dataVersion };
+  return { db, loaders: createLoaders(db, budget), viewer, budget, dataVersion };
 }

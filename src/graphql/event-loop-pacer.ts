@@ -23,6 +23,15 @@ export class EventLoopPacer {
     return new Promise<T>((resolve) => this.waiting.push(() => resolve(value)));
   }
 
+  /**
+   * Calls `callback` in a later turn, once no value waits here any more. A DataLoader batch
+   * dispatched this way holds the keys of every item of a paced list, not of one turn's share:
+   * the departments of 10,000 benchmark entries load in one statement, not a hundred.
+   */
+  whenIdle(callback: () => void): void {
+    setImmediate(() => (this.waiting.length === 0 ? callback() : this.whenIdle(callback)));
+  }
+
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;

@@ -1,9 +1,4 @@
-import DataLoader from 'dataloader';
-import {
-  measureKey,
-  previousYearMeasures,
-  type PreviousYearMeasure,
-} from '../analytics/previous-year-rows.js';
+import { measureKey, type PreviousYearMeasure } from '../analytics/previous-year-rows.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
 import { indicatorRowText, PerformanceIndicatorRef } from './indicator.js';
@@ -123,12 +118,6 @@ export const PreviousYearRowRef = builder
     }),
   });
 
-/** This request's loader of last year's measures, by report (one statement per level). */
-const previousLoaders = new WeakMap<
-  GraphQLContext['loaders'],
-  DataLoader<number, Map<string, PreviousYearMeasure>>
->();
-
 /** Last year's measure the given measure was paired with, or null when it was not linked. */
 export async function previousYearRowOf(
   ctx: GraphQLContext,
@@ -136,10 +125,5 @@ export async function previousYearRowOf(
   seq: number,
   measureIndex: number,
 ): Promise<PreviousYearMeasure | null> {
-  let loader = previousLoaders.get(ctx.loaders);
-  if (!loader) {
-    loader = new DataLoader((ids: readonly number[]) => previousYearMeasures(ctx.db, ids));
-    previousLoaders.set(ctx.loaders, loader);
-  }
-  return (await loader.load(reportId)).get(measureKey(seq, measureIndex)) ?? null;
+  return (await ctx.loaders.previousYear.load(reportId)).get(measureKey(seq, measureIndex)) ?? null;
 }

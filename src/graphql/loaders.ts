@@ -7,24 +7,33 @@ import {
   reportsOfDepartments,
   sharesByReport,
 } from '../analytics/report-parts.js';
+import { previousYearMeasures } from '../analytics/previous-year-rows.js';
 import type { Reader } from '../analytics/reader.js';
+import type { RequestBudget } from './request-budget.js';
 
 /**
  * Per-request DataLoaders: every nested field loads through one of these, so a level of the
  * query costs one SQL statement whatever the number of parents (docs/architecture.md: N+1 never).
+ *
+ * The request's budget paces the items of long lists over turns of the event loop
+ * (event-loop-pacer.ts); a batch is dispatched once they have all been let through, so that it
+ * holds the keys of the whole list rather than of one turn's hundred.
  */
-export function createLoaders(db: Reader) {
+export function createLoaders(db: Reader, budget: RequestBudget) {
+  const options = { batchScheduleFn: (dispatch: () => void) => budget.whenPaced(dispatch) };
+  const loader = <K, V>(load: (keys: readonly K[]) => Promise<V[]>) =>
+    new DataLoader<K, V>(load, options);
   const child = <T extends Parameters<typeof childRows>[1]>(table: T) =>
-    new DataLoader((ids: readonly number[]) => childRows(db, table, ids));
+    loader((ids: readonly number[]) => childRows(db, table, ids));
   return {
-    department: new DataLoader((codes: readonly string[]) => departmentsByCode(db, codes)),
-    report: new DataLoader((ids: readonly number[]) => reportsById(db, ids)),
+    department: loader((codes: readonly string[]) => departmentsByCode(db, codes)),
+    report: loader((ids: readonly number[]) => reportsById(db, ids)),
     /** All reports of a department; year ranges are filtered in memory from this one list. */
-    reportsOfDepartment: new DataLoader(async (codes: readonly string[]) => {
+    reportsOfDepartment: loader(async (codes: readonly string[]) => {
       const rows = await reportsOfDepartments(db, codes);
       return codes.map((code) => rows.filter((r) => r.department_code === code));
     }),
-    shares: new DataLoader((ids: readonly number[]) => sharesByReport(db, ids)),
+    shares: loader((ids: readonly number[]) => sharesByReport(db, ids)),
     goals: child('goals'),
     revenueByFunction: child('revenue_by_function'),
     expenditureByFunction: child('expenditure_by_function'),
@@ -37,7 +46,9 @@ export function createLoaders(db: Reader) {
     problems: child('problems'),
     improvements: child('improvements'),
     dataQuality: child('data_quality_issues'),
-    measures: new DataLoader((ids: readonly number[]) => measuresByReport(db, ids)),
+    measures: loader((ids: readonly number[]) => measuresByReport(db, ids)),
+    /** Last year's measures each report's measures were paired with (finding explanations). */
+    previousYear: loader((ids: readonly number[]) => previousYearMeasures(db, ids)),
   };
 }
 

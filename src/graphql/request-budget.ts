@@ -188,6 +188,11 @@ export class RequestBudget implements StatementOptions {
     return this.pacer.pace(value);
   }
 
+  /** Calls `callback` once every value this request paced has been let through (whenIdle). */
+  whenPaced(callback: () => void): void {
+    this.pacer.whenIdle(callback);
+  }
+
   /** Stops the request with `error` (the first stop wins) and throws it. */
   stop(error: BudgetError): never {
     this.abort(error);
