@@ -98,6 +98,7 @@ describe('the root fields that take department codes', () => {
       'report',
       'targetAmbition',
       'targetRatchet',
+      'targetSettingProfile',
       'thresholdClustering',
     ]);
   });

@@ -137,6 +137,26 @@ function copiedReasonsSql(reportFilter: RawBuilder<boolean>): RawBuilder<unknown
 }
 
 /**
+ * The body of a CTE of the department-years of a CTE named `pop` (populationSql) with their key
+ * `indicators`, how many are `copied`, whether they are `judged` (at least COPIED_MIN_INDICATORS
+ * indicators) and the copied `share`: the one definition of these figures, which the
+ * target-setting profile reads too.
+ */
+export function copiedYearsSql(): RawBuilder<unknown> {
+  return sql`
+    SELECT *, indicators >= ${COPIED_MIN_INDICATORS} AS judged,
+           CAST(copied AS DOUBLE) / nullif(indicators, 0) AS share
+    FROM (
+      SELECT p.id AS report_id, p.department_code, p.year, p.sector, p.synthetic,
+             count(r.seq) AS indicators, count(r.reason) AS copied
+      FROM pop p
+      LEFT JOIN (${copiedReasonsSql(sql<boolean>`i.report_id IN (SELECT id FROM pop)`)}) r
+        ON r.report_id = p.id
+      GROUP BY p.id, p.department_code, p.year, p.sector, p.synthetic
+    )`;
+}
+
+/**
  * Copied actuals (docs/domain.md, "Copied actuals"): per department and year the share of key
  * indicators whose actual only restates the target, its change over the years against its
  * sector's, and the departments whose share is at least COPIED_MIN_SHARE and above their
@@ -151,18 +171,7 @@ export async function copiedActuals(
   const first = Math.max(1, Math.min(scope.first ?? 100, MAX_DEPARTMENTS));
   const { rows } = await sql<Record<string, unknown>>`
     WITH pop AS (${populationSql(scope)}),
-    reasons AS (${copiedReasonsSql(sql<boolean>`i.report_id IN (SELECT id FROM pop)`)}),
-    dy AS (
-      SELECT p.id AS report_id, p.department_code, p.year, p.sector, p.synthetic,
-             count(r.seq) AS indicators, count(r.reason) AS copied
-      FROM pop p LEFT JOIN reasons r ON r.report_id = p.id
-      GROUP BY p.id, p.department_code, p.year, p.sector, p.synthetic
-    ),
-    shares AS (
-      SELECT *, indicators >= ${COPIED_MIN_INDICATORS} AS judged,
-             CAST(copied AS DOUBLE) / nullif(indicators, 0) AS share
-      FROM dy
-    ),
+    shares AS (${copiedYearsSql()}),
     sector AS (
       SELECT sector, year, count(*) AS sector_departments, ${quartilesSql('share', 'cp')}
       FROM shares WHERE judged GROUP BY sector, year

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { peerKeySql, type PeerGroup } from './peer-group.js';
 import { checkScope, scopeFilter, type Scope } from './scope.js';
 import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
@@ -42,6 +42,23 @@ export interface DepartmentTargetRisk {
 }
 
 /**
+ * The body of a CTE of the risk score's counts per report, `report_id, measurable, overshooting,
+ * ceiling_hits, ratchet_failures, flagged`, over a CTE named `measures` (measureFactsSql): the
+ * one definition of the score's numerator and denominator, which the target-setting profile
+ * reads too. A report without measures has no row.
+ */
+export function riskCountsSql(): RawBuilder<unknown> {
+  return sql`
+    SELECT report_id,
+           count(*) FILTER (WHERE evidence) AS measurable,
+           count(*) FILTER (WHERE ratio) AS overshooting,
+           count(*) FILTER (WHERE ceiling_hit) AS ceiling_hits,
+           count(*) FILTER (WHERE ratchet_failure) AS ratchet_failures,
+           count(*) FILTER (WHERE evidence AND (ratio OR ceiling_hit OR ratchet_failure)) AS flagged
+    FROM measures GROUP BY report_id`;
+}
+
+/**
  * Departments ranked by how much their targets look set too low in one year: the share of
  * measurable indicator measures that overshoot (RATIO), hit the ceiling or were not raised after
  * being beaten (ratchet), with what the report itself admits. One statement.
@@ -77,15 +94,7 @@ export async function lowTargetRisk(
     ),
     scope AS (SELECT id, department_code, year FROM s),
     measures AS (${measureFactsSql(args.minAttainment ?? DEFAULT_MIN_ATTAINMENT)}),
-    counts AS (
-      SELECT report_id,
-             count(*) FILTER (WHERE evidence) AS measurable,
-             count(*) FILTER (WHERE ratio) AS overshooting,
-             count(*) FILTER (WHERE ceiling_hit) AS ceiling_hits,
-             count(*) FILTER (WHERE ratchet_failure) AS ratchet_failures,
-             count(*) FILTER (WHERE evidence AND (ratio OR ceiling_hit OR ratchet_failure)) AS flagged
-      FROM measures GROUP BY report_id
-    ),
+    counts AS (${riskCountsSql()}),
     admitted AS (
       SELECT report_id, bool_or(list_contains(topics, 'LOW_TARGETS')) AS admitted
       FROM problems WHERE report_id IN (SELECT id FROM s) GROUP BY report_id

@@ -100,7 +100,7 @@ function comparableSql(m: string): RawBuilder<boolean> {
  * as the ratchet pairs them (measure_links), both comparable, last year's actual a value, same
  * direction and unit (src/rules/target-ambition.ts), with its ambition.
  */
-function stepsSql(): RawBuilder<unknown> {
+export function ambitionStepsSql(): RawBuilder<unknown> {
   return sql`
     SELECT p.id AS report_id, p.department_code, p.year, p.sector, m.seq, m.measure_index,
            m.target, m.unit, m.direction, ml.previous_seq, ml.previous_measure_index,
@@ -125,6 +125,24 @@ function stepsSql(): RawBuilder<unknown> {
 }
 
 /**
+ * The body of a CTE of the department-years of a CTE named `pop` (populationSql) with their
+ * ambition figures over a CTE named `steps` (ambitionStepsSql): `has_previous_year`, `series`,
+ * `below_achieved` and `median_ambition`; the one definition of them, which the target-setting
+ * profile reads too.
+ */
+export function ambitionYearsSql(): RawBuilder<unknown> {
+  return sql`
+    SELECT p.id AS report_id, p.department_code, p.year, p.sector, p.synthetic,
+           bool_or(q.id IS NOT NULL) AS has_previous_year,
+           count(s.ambition) AS series,
+           count(*) FILTER (WHERE s.ambition < ${AMBITION_FLOOR - t}) AS below_achieved,
+           median(s.ambition) AS median_ambition
+    FROM pop p LEFT JOIN steps s ON s.report_id = p.id
+    LEFT JOIN reports q ON q.department_code = p.department_code AND q.year = p.year - 1
+    GROUP BY p.id, p.department_code, p.year, p.sector, p.synthetic`;
+}
+
+/**
  * Target ambition (docs/domain.md, "Target ambition"): per department and indicator series, this
  * year's target against last year's actual, the department's median per year against its
  * sector's, and the departments whose targets stay below what they already achieved while their
@@ -139,17 +157,8 @@ export async function targetAmbition(
   const first = Math.max(1, Math.min(scope.first ?? 100, MAX_DEPARTMENTS));
   const { rows } = await sql<Record<string, unknown>>`
     WITH pop AS (${populationSql(scope)}),
-    steps AS (${stepsSql()}),
-    dy AS (
-      SELECT p.id AS report_id, p.department_code, p.year, p.sector, p.synthetic,
-             bool_or(q.id IS NOT NULL) AS has_previous_year,
-             count(s.ambition) AS series,
-             count(*) FILTER (WHERE s.ambition < ${AMBITION_FLOOR - t}) AS below_achieved,
-             median(s.ambition) AS median_ambition
-      FROM pop p LEFT JOIN steps s ON s.report_id = p.id
-      LEFT JOIN reports q ON q.department_code = p.department_code AND q.year = p.year - 1
-      GROUP BY p.id, p.department_code, p.year, p.sector, p.synthetic
-    ),
+    steps AS (${ambitionStepsSql()}),
+    dy AS (${ambitionYearsSql()}),
     sector AS (
       SELECT sector, year, count(*) AS sector_departments, ${quartilesSql('median_ambition', 'amb')}
       FROM dy WHERE series >= ${AMBITION_MIN_SERIES} GROUP BY sector, year
@@ -224,7 +233,7 @@ async function attachSteps(
   if (ids.length === 0) return;
   const { rows } = await sql<Record<string, unknown>>`
     WITH pop AS (SELECT * FROM (${populationSql(scope)}) p WHERE ${inList('p.id', ids)}),
-    steps AS (${stepsSql()})
+    steps AS (${ambitionStepsSql()})
     SELECT s.*, ${indicatorRowColumns('i', 'i')}, ${indicatorRowColumns('pi', 'p')}
     FROM steps s
     JOIN indicators i ON i.report_id = s.report_id AND i.seq = s.seq

@@ -149,6 +149,29 @@ function figuresOf(row: Record<string, unknown>, prefix = ''): BandFigures {
 }
 
 /**
+ * The body of a CTE of the department-years of a CTE named `pop` (populationSql) with their band
+ * counts (one column per band, lower case), `measurable`, whether they are `judged` (at least
+ * SIGNAL_MIN_MEASURES evidence measures), `just_above_share` and `on_or_just_above_share`: the
+ * one definition of these figures, which the target-setting profile reads too.
+ */
+export function clusteringYearsSql(): RawBuilder<unknown> {
+  return sql`
+    SELECT *, measurable >= ${SIGNAL_MIN_MEASURES} AS judged,
+           CAST(just_above AS DOUBLE) / nullif(measurable, 0) AS just_above_share,
+           CAST(exactly_100 + just_above AS DOUBLE) / nullif(measurable, 0) AS on_or_just_above_share
+    FROM (
+      SELECT p.id AS report_id, p.department_code, p.year, p.sector, p.synthetic,
+             count(b.band) AS measurable, ${bandCountsSql}
+      FROM pop p LEFT JOIN (
+        SELECT m.report_id, ${attainmentBandSql('m')} AS band
+        FROM indicator_measures m
+        WHERE m.evidence AND m.report_id IN (SELECT id FROM pop)
+      ) b ON b.report_id = p.id
+      GROUP BY p.id, p.department_code, p.year, p.sector, p.synthetic
+    )`;
+}
+
+/**
  * Threshold clustering (docs/domain.md, "Threshold clustering"): how the attainments of evidence
  * measures spread over bands, per department and year against its sector, and the departments
  * whose results land just above their targets year after year. Two statements: the
@@ -163,23 +186,7 @@ export async function thresholdClustering(
   const first = Math.max(1, Math.min(scope.first ?? 100, MAX_DEPARTMENTS));
   const { rows } = await sql<Record<string, unknown>>`
     WITH pop AS (${populationSql(scope)}),
-    banded AS (
-      SELECT m.report_id, ${attainmentBandSql('m')} AS band
-      FROM indicator_measures m
-      WHERE m.evidence AND m.report_id IN (SELECT id FROM pop)
-    ),
-    dy AS (
-      SELECT p.id AS report_id, p.department_code, p.year, p.sector, p.synthetic,
-             count(b.band) AS measurable, ${bandCountsSql}
-      FROM pop p LEFT JOIN banded b ON b.report_id = p.id
-      GROUP BY p.id, p.department_code, p.year, p.sector, p.synthetic
-    ),
-    shares AS (
-      SELECT *, measurable >= ${SIGNAL_MIN_MEASURES} AS judged,
-             CAST(just_above AS DOUBLE) / nullif(measurable, 0) AS just_above_share,
-             CAST(exactly_100 + just_above AS DOUBLE) / nullif(measurable, 0) AS on_or_just_above_share
-      FROM dy
-    ),
+    shares AS (${clusteringYearsSql()}),
     sector AS (
       SELECT sector, year, count(*) AS sector_departments,
              ${quartilesSql('just_above_share', 'ja')}, ${quartilesSql('on_or_just_above_share', 'oja')}

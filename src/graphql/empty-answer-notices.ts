@@ -84,6 +84,14 @@ const EXPLAINED: Readonly<Record<string, Explained>> = {
     scope: (a) => ({ ...years(a), departments: departments(a), includeSynthetic: synthetic(a) }),
     sought: { en: 'a report with key indicators', zh: '含关键指标的报告' },
   },
+  targetSettingProfile: {
+    isEmpty: (value) => {
+      const answer = value as { departmentCount?: unknown; profiles?: unknown } | null;
+      return answer?.departmentCount === 0 || emptyList(answer?.profiles);
+    },
+    scope: (a) => ({ ...years(a), departments: departments(a), includeSynthetic: synthetic(a) }),
+    sought: { en: 'a report with key indicators', zh: '含关键指标的报告' },
+  },
   deductionTrends: {
     isEmpty: emptyList,
     scope: (a) => ({ ...years(a), departments: departments(a), includeSynthetic: synthetic(a) }),

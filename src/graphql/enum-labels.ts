@@ -70,6 +70,18 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string
     FROM_120_TO_200: '120%至200%',
     ABOVE_200: '200%以上',
   },
+  ProfileComponent: {
+    LOW_TARGET_RISK: '目标偏低风险',
+    JUST_ABOVE: '刚超目标占比',
+    AMBITION_SHORTFALL: '目标进取度不足',
+    COPIED_ACTUALS: '实际完成值照抄目标占比',
+  },
+  ProfileComponentGap: {
+    TOO_FEW_MEASURES: '可计量度量过少',
+    NO_PREVIOUS_YEAR: '无上年报告',
+    TOO_FEW_SERIES: '可比指标序列过少',
+    TOO_FEW_INDICATORS: '关键指标过少',
+  },
 };
 
 /** One row of the table: an enum, one of its values, and that value's Chinese label. */

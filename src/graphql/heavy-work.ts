@@ -13,6 +13,7 @@ const SCOPE_ANALYTICS: ReadonlySet<string> = new Set([
   'thresholdClustering',
   'targetAmbition',
   'copiedActuals',
+  'targetSettingProfile',
   'deductionTrends',
   'dataQuality',
   'metricSeries',

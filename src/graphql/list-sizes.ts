@@ -2,6 +2,7 @@ import type { CorpusStatistics, YearStatistics } from '../analytics/corpus-stati
 import { METRIC_NAMES } from '../analytics/metric-registry.js';
 import { MAX_DEPARTMENTS } from '../analytics/scope.js';
 import { ATTAINMENT_BANDS } from '../rules/attainment-band.js';
+import { PROFILE_COMPONENTS } from '../rules/profile-weights.js';
 import { BUNCHING_MIN_SHARE } from '../rules/thresholds.js';
 import { enumLabelRows } from './enum-labels.js';
 
@@ -222,6 +223,15 @@ export const SIZE_RULES: Readonly<Record<string, SizeRule>> = {
   'DepartmentCopiedActuals.years': fromFrame('years'),
   'DepartmentCopiedActuals.rows': fromFrame('indicators'),
   'DepartmentCopiedActuals.findings': fromFrame('indicators'),
+  // A profile per department-year of up to `first` departments, each with its four components.
+  'Query.targetSettingProfile': signalSize,
+  'TargetSettingProfiles.weights': () => ({ items: PROFILE_COMPONENTS.length }),
+  'TargetSettingProfiles.profiles': ({ frame }) => ({
+    items: (frame.departments ?? 1) * (frame.years ?? 1),
+  }),
+  'TargetSettingProfile.components': () => ({ items: PROFILE_COMPONENTS.length }),
+  'TargetSettingProfile.missingComponents': () => ({ items: PROFILE_COMPONENTS.length }),
+  'ProfileComponentFindings.rules': () => ({ items: 3 }),
   'RiskMeasure.rules': () => ({ items: 1 }),
   'IndicatorMeasure.flags': () => ({ items: 1 }),
   'PerformanceIndicator.measures': ({ stats }) => ({ items: stats.measuresPerIndicator }),

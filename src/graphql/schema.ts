@@ -13,6 +13,7 @@ import './target-findings.js';
 import './threshold-clustering.js';
 import './target-ambition.js';
 import './copied-actuals.js';
+import './target-setting-profile.js';
 import './enum-label.js';
 
 /** The GraphQL schema: every type family registered on the builder, built once. */
