@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { DuckDBPool, PooledConnection } from '../../db/duckdb-pool.js';
 import type { BulkFormat } from './bulk-export.js';
 import { BulkImportError } from './bulk-import-error.js';
-import { csvStage } from './csv-stage.js';
+import { csvReadError, csvStage } from './csv-stage.js';
+import { addImportFindings } from './import-findings.js';
+import { validateConstraints } from './stage-constraints.js';
 import { deleteReportsSql } from '../load/delete-reports.js';
 import { refreshReportFactsSql } from '../load/report-facts.js';
 import {
@@ -58,14 +60,14 @@ async function stageSource(
   file: string,
   format: BulkFormat,
   columns: readonly CanonicalColumn[],
-): Promise<{ sql: string; label: Label }> {
+): Promise<{ sql: string; label: Label; columns?: ReadonlySet<string> }> {
   if (format === 'parquet') {
     return {
       sql: `SELECT *, file_row_number + 1 AS __row FROM read_parquet(${sqlPath(file)}, file_row_number = true)`,
       label: asNamed,
     };
   }
-  if (format === 'csv') return csvStage(connection, table, file, columns);
+  if (format === 'csv') return csvStage(table, file, columns);
   const types = columns
     .map((c) => `${sqlPath(c.name)}: '${c.type.endsWith('[]') ? 'VARCHAR[]' : 'VARCHAR'}'`)
     .join(', ');
@@ -90,6 +92,21 @@ async function stagedColumns(connection: PooledConnection, stage: string): Promi
   return new Set(rows.map((r) => String(r.column_name)));
 }
 
+/** Column types that hold exact numbers: a value must read as the number it writes, not be rounded to one. */
+const EXACT_NUMBER =
+  /^(DECIMAL|NUMERIC|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)\b/;
+
+/**
+ * SQL: whether a value's text stands for a number that `type` cannot hold exactly. DuckDB casts
+ * by rounding (`2022.5` to INTEGER is 2023, `27112.515` to DECIMAL(18,2) is 27112.52); the file
+ * says something else than what would be stored. Compared through a DECIMAL wide enough for any
+ * figure of a report.
+ */
+function roundedSql(value: string, type: string): string {
+  const text = `CAST(${value} AS VARCHAR)`;
+  return `TRY_CAST(${text} AS DECIMAL(38,18)) IS DISTINCT FROM TRY_CAST(${value} AS ${type})`;
+}
+
 /** Checks presence, types, nullability and uniqueness of a staged file; throws on the first bad row. */
 async function validateStage(
   connection: PooledConnection,
@@ -100,44 +117,64 @@ async function validateStage(
   present: Set<string>,
   label: Label,
 ): Promise<void> {
+  // One pass over the file finds, for every column, its first bad value and its first empty
+  // one, and whether any key is repeated; the columns are then judged in order, as a reader of
+  // the file would, and the key last.
+  const key = KEYS[table] ?? (columns.some((c) => c.name === 'seq') ? SEQ_KEY : null);
+  const keyList = key?.every((k) => present.has(k)) ? key.map(ident).join(', ') : null;
+  const badValue = (column: CanonicalColumn) => {
+    const c = ident(column.name);
+    const rounded = EXACT_NUMBER.test(column.type) ? ` OR ${roundedSql(c, column.type)}` : '';
+    return `${c} IS NOT NULL AND (TRY_CAST(${c} AS ${column.type}) IS NULL${rounded})`;
+  };
+  const staged = columns.filter((c) => present.has(c.name));
+  const firstRows = staged.length
+    ? ((await first(
+        connection,
+        `SELECT ${[
+          ...staged.flatMap((c, i) => [
+            `min(__row) FILTER (WHERE ${badValue(c)}) AS bad_${i}`,
+            `min(__row) FILTER (WHERE ${ident(c.name)} IS NULL) AS empty_${i}`,
+          ]),
+          ...(keyList ? [`count(*) - count(DISTINCT (${keyList})) AS repeated`] : []),
+        ].join(', ')} FROM ${stage}`,
+      )) ?? {})
+    : {};
   for (const column of columns) {
     if (!present.has(column.name)) {
       // Left out of an older export: NULL, or the table's default.
       if (column.nullable || column.hasDefault) continue;
       throw new BulkImportError(file, null, label(column.name), 'required column is missing');
     }
+    const i = staged.indexOf(column);
     const c = ident(column.name);
-    const bad = await first(
-      connection,
-      `SELECT __row, CAST(${c} AS VARCHAR) AS value FROM ${stage} WHERE ${c} IS NOT NULL AND TRY_CAST(${c} AS ${column.type}) IS NULL ORDER BY __row LIMIT 1`,
-    );
-    if (bad)
+    if (firstRows[`bad_${i}`] != null) {
+      const bad = (await first(
+        connection,
+        `SELECT __row, CAST(${c} AS VARCHAR) AS value, TRY_CAST(${c} AS ${column.type}) IS NULL AS unreadable
+         FROM ${stage} WHERE __row = ${Number(firstRows[`bad_${i}`])}`,
+      ))!;
       throw new BulkImportError(
         file,
         Number(bad.__row),
         label(column.name),
-        `"${String(bad.value)}" is not a ${column.type}`,
+        bad.unreadable
+          ? `"${String(bad.value)}" is not a ${column.type}`
+          : `"${String(bad.value)}" would be stored rounded: a ${column.type} does not hold it exactly`,
       );
-    if (!column.nullable) {
-      const empty = await first(
-        connection,
-        `SELECT __row FROM ${stage} WHERE ${c} IS NULL ORDER BY __row LIMIT 1`,
-      );
-      if (empty)
-        throw new BulkImportError(
-          file,
-          Number(empty.__row),
-          label(column.name),
-          'value is required',
-        );
     }
+    if (!column.nullable && firstRows[`empty_${i}`] != null)
+      throw new BulkImportError(
+        file,
+        Number(firstRows[`empty_${i}`]),
+        label(column.name),
+        'value is required',
+      );
   }
-  const key = KEYS[table] ?? (columns.some((c) => c.name === 'seq') ? SEQ_KEY : null);
-  if (key) {
-    const list = key.map(ident).join(', ');
+  if (key && keyList && Number(firstRows.repeated) > 0) {
     const duplicate = await first(
       connection,
-      `SELECT max(__row) AS __row, ${list} FROM ${stage} GROUP BY ${list} HAVING count(*) > 1 ORDER BY 1 LIMIT 1`,
+      `SELECT max(__row) AS __row, ${keyList} FROM ${stage} GROUP BY ${keyList} HAVING count(*) > 1 ORDER BY 1 LIMIT 1`,
     );
     if (duplicate)
       throw new BulkImportError(
@@ -255,9 +292,11 @@ async function insertStage(
 
 /**
  * Imports a folder of canonical files (one per table, as exportCanonical writes them) in ONE
- * transaction: every file is validated (types, required values, unique keys, references) before
- * anything is written, and any error rolls the whole import back. Files absent from the folder
- * are skipped, except reports, which every report part needs.
+ * transaction: every file is validated (types, exact numbers, required values, unique keys, the
+ * schema's constraints, references) before anything is written, and any error rolls the whole
+ * import back. Files absent from the folder are skipped, except reports, which every report part
+ * needs. The imported reports are then reconciled as ingest reconciles a report, and each finding
+ * their files did not bring is stored with theirs (import-findings.ts).
  */
 export async function importCanonical(
   pool: DuckDBPool,
@@ -276,6 +315,7 @@ export async function importCanonical(
     );
   }
   return pool.withConnection(async (connection) => {
+    const staged: string[] = [];
     await connection.query('BEGIN TRANSACTION');
     try {
       const imported: ImportedTable[] = [];
@@ -285,12 +325,16 @@ export async function importCanonical(
         const stage = `stage_${table}`;
         const columns = await canonicalColumns(connection, table);
         let label: Label;
+        let known: ReadonlySet<string> | undefined;
         try {
           const source = await stageSource(connection, table, file, options.format, columns);
           label = source.label;
+          known = source.columns;
           await connection.query(`CREATE OR REPLACE TEMP TABLE ${stage} AS ${source.sql}`);
+          staged.push(stage);
         } catch (error) {
           if (error instanceof BulkImportError) throw error;
+          if (options.format === 'csv') throw csvReadError(file, error);
           throw new BulkImportError(
             file,
             null,
@@ -298,19 +342,35 @@ export async function importCanonical(
             `cannot be read as ${options.format}: ${error instanceof Error ? error.message : String(error)}`,
           );
         }
-        const present = await stagedColumns(connection, stage);
+        const present = new Set(known ?? (await stagedColumns(connection, stage)));
         await validateStage(connection, table, stage, file, columns, present, label);
         await validateReferences(connection, table, stage, file, options.replace ?? false, label);
+        await validateConstraints(connection, {
+          table,
+          stage,
+          file,
+          columns,
+          present,
+          label,
+          reportsFile: files.get('reports')!,
+        });
         if (table === 'reports' && options.replace) {
           await deleteReports(connection, stage);
         }
-        const rows = await insertStage(connection, table, stage, columns, present);
+        const rows = await insertStage(connection, table, stage, columns, present).catch(
+          (error: unknown) => {
+            // Whatever the checks above did not foresee still names the file, never DuckDB alone.
+            const message = error instanceof Error ? error.message : String(error);
+            throw new BulkImportError(file, null, null, `cannot be stored: ${message}`);
+          },
+        );
         imported.push({ table, rows });
         onTable?.({ table, rows });
       }
       if (imported.some((t) => t.table === 'reports')) {
         const ids =
           'SELECT r.id FROM reports r JOIN stage_reports s ON r.department_code = s.department_code AND r.year = CAST(s.year AS INTEGER)';
+        await addImportFindings(connection, ids);
         for (const statement of refreshReportFactsSql(ids)) await connection.query(statement);
       }
       await connection.query('COMMIT');
@@ -319,8 +379,8 @@ export async function importCanonical(
       await connection.query('ROLLBACK');
       throw error;
     } finally {
-      for (const table of CANONICAL_TABLES)
-        await connection.query(`DROP TABLE IF EXISTS temp.stage_${table}`).catch(() => {});
+      for (const stage of staged)
+        await connection.query(`DROP TABLE IF EXISTS temp.${stage}`).catch(() => {});
     }
   });
 }
