@@ -3,8 +3,8 @@
  * run measures queries, not generation. The database holds the generated corpus and nothing else
  * (no seed departments, no real report, no demo corpus), as snapshots like any jixiao database.
  */
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { openReader } from '../src/db/prepare-database.js';
@@ -12,8 +12,8 @@ import { openCurrentSnapshot } from '../src/db/snapshot-reader.js';
 import { SnapshotStore } from '../src/db/snapshot-store.js';
 import { writeSnapshot } from '../src/db/snapshot-writer.js';
 import { importCanonical } from '../src/ingest/bulk/bulk-import.js';
-import { writeCorpus } from '../src/synthetic/corpus-writer.js';
 import type { CorpusOptions } from '../src/synthetic/generate-corpus.js';
+import { writeCorpusInParallel } from '../src/synthetic/parallel-corpus-writer.js';
 
 /** A benchmark database and how it came to be. */
 export interface BenchDatabase {
@@ -26,6 +26,25 @@ export interface BenchDatabase {
   bytes: number;
   /** Seconds spent generating and importing (0 when reused). */
   buildSeconds: number;
+  /** How the database was built, this time or when it was first built (null if unrecorded). */
+  build: BenchBuild | null;
+}
+
+/** How a benchmark database was built: kept beside it, so a run that reuses it can say. */
+export interface BenchBuild {
+  /** When the build finished (ISO 8601). */
+  date: string;
+  /** Worker threads that generated the corpus. */
+  workers: number;
+  reports: number;
+  /** Generating the canonical NDJSON tables. */
+  generateSeconds: number;
+  /** Importing them in one transaction and publishing the snapshot. */
+  importSeconds: number;
+  /** Generation's rate: reports per second of wall time. */
+  reportsPerSecond: number;
+  /** The 1-, 5- and 15-minute load averages when the build finished: how shared the machine was. */
+  loadAverage: number[];
 }
 
 /**
@@ -42,10 +61,16 @@ export function benchDatabasePath(options: CorpusOptions, dir = BENCH_DB_DIR): s
   );
 }
 
+/** The file beside a benchmark database that records how it was built. */
+function buildRecordPath(path: string): string {
+  return path.replace(/\.duckdb$/, '') + '.build.json';
+}
+
 /**
- * Returns the database for `options`, building it when absent (or when `rebuild`): writeCorpus
- * to canonical NDJSON in a temporary folder, then one importCanonical transaction, published as
- * the database's first snapshot, so an interrupted build is never reused.
+ * Returns the database for `options`, building it when absent (or when `rebuild`): the corpus
+ * written as canonical NDJSON in a temporary folder by worker threads (writeCorpusInParallel,
+ * one per core), then one importCanonical transaction, published as the database's first
+ * snapshot, so an interrupted build is never reused.
  */
 export async function ensureBenchDatabase(
   options: CorpusOptions,
@@ -62,22 +87,49 @@ export async function ensureBenchDatabase(
     await mkdir(dir, { recursive: true });
     await rm(store.layout.dir, { recursive: true, force: true });
     await rm(path, { force: true });
+    await rm(buildRecordPath(path), { force: true });
     const work = await mkdtemp(join(tmpdir(), 'jixiao-bench-corpus-'));
+    const workers = availableParallelism();
     try {
       log(
-        `building a SYNTHETIC corpus: ${options.departments} departments x ${options.fromYear}-${options.toYear} -> ${store.layout.dir}`,
+        `building a SYNTHETIC corpus: ${options.departments} departments x ${options.fromYear}-${options.toYear} on ${workers} worker threads -> ${store.layout.dir}`,
       );
-      const written = await writeCorpus(options, work);
+      const total = options.departments * (options.toYear - options.fromYear + 1);
+      let done = 0;
+      let shown = 0;
+      const written = await writeCorpusInParallel(options, work, {
+        workers,
+        onReports: (n) => {
+          done += n;
+          // A line per tenth: a build at a province's scale runs for many minutes.
+          if (done - shown >= total / 10 && done < total) {
+            shown = done;
+            log(`  ${done} of ${total} reports, ${seconds(started).toFixed(0)} s`);
+          }
+        },
+      });
+      const generateSeconds = seconds(started);
       log(
-        `  generated ${written.reports} synthetic reports in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        `  generated ${written.reports} synthetic reports in ${generateSeconds.toFixed(1)} s (${(written.reports / generateSeconds).toFixed(0)} reports/s)`,
       );
       await writeSnapshot(config, { command: 'bench corpus' }, (writer) =>
         importCanonical(writer.pool, { dir: work, format: 'ndjson' }),
       );
+      const importSeconds = seconds(started) - generateSeconds;
+      log(`  imported in ${importSeconds.toFixed(1)} s (${seconds(started).toFixed(1)} s in all)`);
+      const build: BenchBuild = {
+        date: new Date().toISOString(),
+        workers,
+        reports: written.reports,
+        generateSeconds: round1(generateSeconds),
+        importSeconds: round1(importSeconds),
+        reportsPerSecond: Math.round(written.reports / generateSeconds),
+        loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+      };
+      await writeFile(buildRecordPath(path), JSON.stringify(build, null, 2) + '\n');
     } finally {
       await rm(work, { recursive: true, force: true });
     }
-    log(`  imported in ${((performance.now() - started) / 1000).toFixed(1)} s in all`);
     reused = false;
   }
   const counts = await countCorpus(store);
@@ -87,8 +139,26 @@ export async function ensureBenchDatabase(
     departments: counts.departments,
     reports: counts.reports,
     bytes: (await stat(counts.file)).size,
-    buildSeconds: reused ? 0 : (performance.now() - started) / 1000,
+    buildSeconds: reused ? 0 : seconds(started),
+    build: await readBuildRecord(path),
   };
+}
+
+function seconds(since: number): number {
+  return (performance.now() - since) / 1000;
+}
+
+function round1(value: number): number {
+  return Number(value.toFixed(1));
+}
+
+/** The build record of a database, or null for one built before builds were recorded. */
+async function readBuildRecord(path: string): Promise<BenchBuild | null> {
+  try {
+    return JSON.parse(await readFile(buildRecordPath(path), 'utf8')) as BenchBuild;
+  } catch {
+    return null;
+  }
 }
 
 /** Departments and reports stored in the current snapshot, read read-only. */

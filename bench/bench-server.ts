@@ -73,7 +73,10 @@ export interface BenchServer {
 /**
  * Starts the real server on `databasePath`. Start-up registers a department registry and ingests
  * a folder of reports: it gets an empty registry and an empty folder, and no demo corpus, so the
- * database keeps the synthetic corpus and nothing else.
+ * database keeps the synthetic corpus and nothing else. The response cache is off: a benchmark
+ * repeats the same request, and would otherwise time the cache instead of the API. So are the
+ * request budget's limits (time, answer size, estimated complexity): a comparison measures what
+ * an answer costs however large the corpus, where a deployed server would stop the request.
  */
 export async function startBenchServer(
   databasePath: string,
@@ -90,6 +93,12 @@ export async function startBenchServer(
     loadDemo: false,
     seedReportsDir: empty,
     departmentsCsv,
+    responseCacheMb: 0,
+    queryTimeoutMs: 0,
+    requestTimeoutMs: 0,
+    maxResponseObjects: 0,
+    maxResponseBytes: 0,
+    maxComplexity: Number.MAX_SAFE_INTEGER,
   };
   try {
     const running = await startServer(config, log);

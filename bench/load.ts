@@ -9,12 +9,13 @@
  *   npx tsx bench/load.ts                       # the demo corpus, 32 clients (20 % heavy), 20 s
  *   npx tsx bench/load.ts --departments 1000 --years 2015-2024 --hostile 0.1
  *   npx tsx bench/load.ts --url http://127.0.0.1:4000/graphql [--pid 1234]
+ *   npx tsx bench/load.ts --workers 2            # jixiao serve --workers 2 (JIXIAO_WORKERS)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { copyFile, readFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readExampleOperations } from '../src/graphql/example-operations.js';
 import { DEMO_CORPUS } from '../src/synthetic/demo-corpus.js';
@@ -43,6 +44,8 @@ interface Options {
   departments?: number;
   years: [number, number];
   seed: number;
+  /** Server processes (JIXIAO_WORKERS); unset: the environment's setting. */
+  workers?: number;
   out: string;
 }
 
@@ -58,6 +61,7 @@ function readOptions(): Options {
       departments: { type: 'string' },
       years: { type: 'string', default: '2015-2024' },
       seed: { type: 'string', default: String(DEMO_CORPUS.seed) },
+      workers: { type: 'string' },
       out: { type: 'string' },
     },
   });
@@ -71,6 +75,9 @@ function readOptions(): Options {
   const departments = values.departments
     ? number(values.departments, 'departments', 1, 200_000)
     : undefined;
+  const workers = values.workers ? number(values.workers, 'workers', 1, 64) : undefined;
+  // Runs with --workers are named after it, so that runs at 1 and 2 workers sit side by side.
+  const suffix = workers ? `-w${workers}` : '';
   return {
     clients: number(values.clients, 'clients', 1, 1_000),
     durationS: number(values.duration, 'duration', 1, 600),
@@ -81,12 +88,15 @@ function readOptions(): Options {
     departments,
     years: [from!, to!],
     seed: number(values.seed, 'seed', 0, 2 ** 31),
+    workers,
     out:
       values.out ??
       join(
         'bench',
         'results',
-        departments ? `load-d${departments}-y${from}-${to}.json` : 'load-demo.json',
+        departments
+          ? `load-d${departments}-y${from}-${to}${suffix}.json`
+          : `load-demo${suffix}.json`,
       ),
   };
 }
@@ -105,6 +115,7 @@ interface Started {
  */
 async function startServer(options: Options, log: (line: string) => void): Promise<Started> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
+  if (options.workers) env.JIXIAO_WORKERS = String(options.workers);
   const dir = join(tmpdir(), 'jixiao-load');
   await mkdir(dir, { recursive: true });
   let emptySeeds: string | undefined;
@@ -118,18 +129,15 @@ async function startServer(options: Options, log: (line: string) => void): Promi
       },
       log,
     );
-    // The server gets a copy: what it does with its database file (it may move it into a
-    // folder of snapshots) must not touch the benchmarks' shared file.
-    const copy = join(dir, basename(corpus.path));
-    if (!existsSync(copy) && !existsSync(copy.replace(/\.duckdb$/, '.snapshots')))
-      await copyFile(corpus.path, copy);
+    // The benchmark database is a folder of snapshots like any other: the server serves it as
+    // it is, and its start-up writer publishes nothing, since it is given nothing to seed.
     emptySeeds = await mkdtemp(join(tmpdir(), 'jixiao-load-seeds-'));
     await writeFile(
       join(emptySeeds, 'departments.csv'),
       'code,name,aliases,sector,level,synthetic\n',
     );
     Object.assign(env, {
-      JIXIAO_DB: copy,
+      JIXIAO_DB: corpus.path,
       JIXIAO_DEMO: '0',
       JIXIAO_SEED_REPORTS: emptySeeds,
       JIXIAO_DEPARTMENTS: join(emptySeeds, 'departments.csv'),
@@ -164,7 +172,7 @@ async function startServer(options: Options, log: (line: string) => void): Promi
 }
 
 /** VmRSS and VmHWM (peak) of a process, in MB, or null where /proc is not readable. */
-async function memoryOf(pid: number): Promise<{ rss: number; peak: number } | null> {
+async function memoryOfProcess(pid: number): Promise<{ rss: number; peak: number } | null> {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
@@ -172,6 +180,68 @@ async function memoryOf(pid: number): Promise<{ rss: number; peak: number } | nu
   } catch {
     return null;
   }
+}
+
+/**
+ * A process and its descendants (a server's worker processes, and any helper they run), from
+ * /proc; the process alone elsewhere.
+ */
+async function processTree(pid: number): Promise<number[]> {
+  let children: number[] = [];
+  try {
+    const tasks = await readdir(`/proc/${pid}/task`);
+    const lists = await Promise.all(
+      tasks.map((t) => readFile(`/proc/${pid}/task/${t}/children`, 'utf8').catch(() => '')),
+    );
+    children = lists.flatMap((l) => l.trim().split(/\s+/).filter(Boolean).map(Number));
+  } catch {
+    // Not Linux, or the process is gone.
+  }
+  return [pid, ...(await Promise.all(children.map(processTree))).flat()];
+}
+
+/** The command line of a process, shortened to its program and script, for the results. */
+async function commandOf(pid: number): Promise<string> {
+  const argv = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  return argv
+    .split('\0')
+    .filter((a) => a && !a.startsWith('-') && !a.startsWith('file:'))
+    .map((a) => a.split('/').at(-1))
+    .join(' ');
+}
+
+/** Memory of one process of a server's tree: its RSS and peak, and what it runs. */
+interface ProcessMemory {
+  pid: number;
+  command: string;
+  rss: number;
+  peak: number;
+}
+
+/**
+ * Memory of a server: its process and its descendants (worker processes with `--workers`),
+ * summed, and each. `peak` is the sum of each process's own peak, an upper bound of the peak of
+ * the whole.
+ */
+async function memoryOf(
+  pid: number,
+): Promise<{ rss: number; peak: number; processes: number; each: ProcessMemory[] } | null> {
+  const pids = await processTree(pid);
+  const each = (
+    await Promise.all(
+      pids.map(async (p) => {
+        const memory = await memoryOfProcess(p);
+        return memory ? { pid: p, command: await commandOf(p), ...memory } : null;
+      }),
+    )
+  ).filter((m) => m !== null);
+  if (each.length === 0) return null;
+  return {
+    rss: each.reduce((sum, m) => sum + m.rss, 0),
+    peak: each.reduce((sum, m) => sum + m.peak, 0),
+    processes: each.length,
+    each,
+  };
 }
 
 const POINT = `query Point($department: ID!, $year: Int!) {
@@ -356,9 +426,17 @@ function summary(samples: readonly Sample[], seconds: number) {
   };
 }
 
-async function main() {
-  const options = readOptions();
-  const log = (line: string) => console.log(line);
+/** What a load run is told: clients, duration, the mix of requests, and the server or corpus. */
+export type LoadOptions = Options;
+
+/** What a load run measured: per kind and per operation, outcomes by code, the server's memory. */
+export type LoadResult = Awaited<ReturnType<typeof runLoad>>;
+
+/**
+ * Runs the load of `options` against the server it names (or one started on its corpus, stopped
+ * again at the end) and returns what it measured; load.ts writes it, run-scale.ts records it.
+ */
+export async function runLoad(options: LoadOptions, log: (line: string) => void = console.log) {
   const started = options.url ? undefined : await startServer(options, log);
   const url = options.url ?? started!.url;
   const pid = started?.pid ?? options.pid;
@@ -441,32 +519,54 @@ async function main() {
       byKind,
       outcomes,
       byLabel,
+      workers: options.workers ?? (Number(process.env.JIXIAO_WORKERS) || 1),
+      // Summed over the server's processes: with workers, the primary and each worker.
       serverMemoryMB: pid
         ? {
+            processes: after?.processes,
             before: before?.rss,
             maxSampled: Math.max(...memory.map((m) => m.rss)),
             after: after?.rss,
             peak: after?.peak,
+            eachAfter: after?.each.map((m) => ({
+              pid: m.pid,
+              command: m.command,
+              rss: Math.round(m.rss),
+              peak: Math.round(m.peak),
+            })),
           }
         : null,
     };
-    await mkdir(join('bench', 'results'), { recursive: true });
-    await writeFile(options.out, `${JSON.stringify(result, null, 2)}\n`);
-    console.log('\nkind      requests   req/s     p50 ms     p99 ms     max ms   outcomes');
-    for (const k of kinds) {
-      const s = byKind[k]!;
-      console.log(
-        `${k.padEnd(9)} ${String(s.requests).padStart(8)} ${String(s.perSecond).padStart(7)} ${String(s.p50).padStart(10)} ${String(s.p99).padStart(10)} ${String(s.max).padStart(10)}   ${JSON.stringify(outcomes[k])}`,
-      );
-    }
-    if (result.serverMemoryMB)
-      console.log(
-        `server RSS (MB): before ${result.serverMemoryMB.before?.toFixed(0)}, max sampled ${result.serverMemoryMB.maxSampled.toFixed(0)}, after ${result.serverMemoryMB.after?.toFixed(0)}, peak (VmHWM) ${result.serverMemoryMB.peak?.toFixed(0)}`,
-      );
-    console.log(`written to ${options.out}`);
+    return result;
   } finally {
     await started?.stop();
   }
 }
 
-await main();
+/** The console table of a load run: one line per kind of request, then the server's memory. */
+export function loadTable(result: LoadResult): string {
+  const lines = ['kind      requests   req/s     p50 ms     p99 ms     max ms   outcomes'];
+  for (const [k, s] of Object.entries(result.byKind)) {
+    lines.push(
+      `${k.padEnd(9)} ${String(s.requests).padStart(8)} ${String(s.perSecond).padStart(7)} ${String(s.p50).padStart(10)} ${String(s.p99).padStart(10)} ${String(s.max).padStart(10)}   ${JSON.stringify(result.outcomes[k])}`,
+    );
+  }
+  if (result.serverMemoryMB)
+    lines.push(
+      `server RSS (MB, ${result.serverMemoryMB.processes} processes): before ${result.serverMemoryMB.before?.toFixed(0)}, max sampled ${result.serverMemoryMB.maxSampled.toFixed(0)}, after ${result.serverMemoryMB.after?.toFixed(0)}, peak (VmHWM) ${result.serverMemoryMB.peak?.toFixed(0)}`,
+    );
+  return lines.join('\n');
+}
+
+async function main() {
+  const options = readOptions();
+  const result = await runLoad(options);
+  await mkdir(join('bench', 'results'), { recursive: true });
+  await writeFile(options.out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\n${loadTable(result)}`);
+  console.log(`written to ${options.out}`);
+}
+
+// Run as a script; imported (by run-scale.ts), this module only lends runLoad.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href)
+  await main();

@@ -7,6 +7,7 @@ import { exportCanonical } from '../ingest/bulk/bulk-export.js';
 import { importCanonical } from '../ingest/bulk/bulk-import.js';
 import { TRUTH_FILE, writeCorpus } from '../synthetic/corpus-writer.js';
 import { generateDepartments } from '../synthetic/generate-corpus.js';
+import { writeCorpusInParallel } from '../synthetic/parallel-corpus-writer.js';
 import { renderReport } from '../synthetic/render-report.js';
 import { intOption, UsageError, yearRange, type CliIo } from './cli-io.js';
 import { writeForCli } from './open-writer.js';
@@ -32,7 +33,8 @@ function registryCsv(departments: ReturnType<typeof generateDepartments>): strin
 
 /**
  * `jixiao generate --departments N --years A-B [--seed S] [--out DIR] [--render-text DIR]`: a
- * SYNTHETIC corpus (labelled so in every department and report). Without --out it is imported
+ * SYNTHETIC corpus (labelled so in every department and report); a large one is generated on a
+ * worker thread per core, the same corpus as on one, byte for byte. Without --out it is imported
  * in one transaction into a new snapshot, published like any other write; with --out it is
  * written as canonical Parquet files plus truth.ndjson (the ground truth of the low-target
  * rules), ready for `jixiao import`. With --render-text each report is also written as text in
@@ -57,13 +59,15 @@ export async function generateCommand(
       await mkdir(textDir, { recursive: true });
       await writeFile(join(textDir, 'departments.csv'), registryCsv(generateDepartments(options)));
     }
-    const written = await writeCorpus(options, work, async (report) => {
-      if (textDir) {
-        const file = join(textDir, `${report.departmentCode}-${report.document.year}.txt`);
-        await writeFile(file, renderReport(report.document, options.seed + report.document.year));
-      }
-      bar.tick();
-    });
+    // Texts are rendered on this thread, report by report; without them the corpus is written
+    // on a worker thread per core (the same files, byte for byte).
+    const written = textDir
+      ? await writeCorpus(options, work, async (report) => {
+          const file = join(textDir, `${report.departmentCode}-${report.document.year}.txt`);
+          await writeFile(file, renderReport(report.document, options.seed + report.document.year));
+          bar.tick();
+        })
+      : await writeCorpusInParallel(options, work, { onReports: (n) => bar.tick(n) });
     bar.done();
     io.out(
       `generated ${written.reports} synthetic reports of ${written.departments} synthetic departments in ${seconds(started)}`,

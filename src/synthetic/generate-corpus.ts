@@ -45,15 +45,25 @@ export function generateDepartments(options: CorpusOptions): DepartmentEntry[] {
   return departmentCatalog(options.departments).map((p) => p.entry);
 }
 
+/** A slice of the corpus's departments, by position: `from` included, `to` excluded. */
+export interface DepartmentRange {
+  from: number;
+  to: number;
+}
+
 /**
  * Yields the corpus's reports one by one, department by department and year by year, each with
- * its ground truth: for corpora too large to hold at once.
+ * its ground truth: for corpora too large to hold at once. With `range`, only the reports of
+ * those departments, exactly as the whole corpus holds them: a department's reports depend on
+ * the seed and its own code, never on the departments before it, so shards can be generated
+ * apart and put together again.
  */
 export function* generateReports(
   options: CorpusOptions,
+  range: DepartmentRange = { from: 0, to: options.departments },
 ): Generator<GeneratedReport, void, undefined> {
   const span = years(options);
-  for (const profile of departmentCatalog(options.departments)) {
+  for (const profile of departmentCatalog(options.departments).slice(range.from, range.to)) {
     yield* departmentHistory(profile, options.seed, span);
   }
 }
