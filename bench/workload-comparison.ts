@@ -102,6 +102,8 @@ export interface ComparisonOptions {
   warmup: number;
   runs: number;
   log: (line: string) => void;
+  /** Only the workloads of these operations (all when absent). */
+  only?: readonly string[];
 }
 
 /** The 1-, 5- and 15-minute load averages, to two decimals. */
@@ -116,7 +118,7 @@ export function loadAverage(): number[] {
 export async function compareWorkloads(
   databasePath: string,
   corpus: CorpusOptions,
-  { warmup, runs, log }: ComparisonOptions,
+  { warmup, runs, log, only }: ComparisonOptions,
 ): Promise<WorkloadComparison> {
   const loadBefore = loadAverage();
   const server = await startBenchServer(databasePath, log);
@@ -131,7 +133,8 @@ export async function compareWorkloads(
       `server ${running.url}; SQL on ${sql.description}\n${warmup} warm-up and ${runs} timed rounds per workload, GraphQL and SQL interleaved\n`,
     );
     const results: WorkloadResult[] = [];
-    for (const workload of workloads(scope)) {
+    const chosen = workloads(scope).filter((w) => !only || only.includes(w.operation));
+    for (const workload of chosen) {
       const operation = operations.get(workload.operation);
       if (!operation) throw new Error(`no operation ${workload.operation} in schema/operations/`);
       const graphqlRequest = () =>

@@ -20,8 +20,10 @@ export interface MeasureView extends Selectable<IndicatorMeasuresTable> {
  * their rule flags: RATIO, CEILING and CHRONIC at query time (src/rules: the thresholds; CEILING
  * and evidence as stored at import), shared by
  * the report's measures, overshootIndicators and targetRatchet. Use inside a WITH that defines
- * `scope`. The joined tables are filtered by the scope explicitly: DuckDB otherwise scans and
- * hashes every measure link for a LEFT JOIN (100,000 reports: 46 ms against 10 ms).
+ * `scope`. Every joined table is reached through the scope, never joined whole: DuckDB otherwise
+ * scans and hashes every measure link, or every report to find last year's, for a LEFT JOIN
+ * (one report of 100,000: 24 ms with last year's reports joined whole, 9.5 ms reached through
+ * the scope; bench/point-lookups.ts).
  */
 export function measureFactsSql(
   minAttainment: number = DEFAULT_MIN_ATTAINMENT,
@@ -39,12 +41,14 @@ export function measureFactsSql(
     JOIN scope s ON s.id = m.report_id
     LEFT JOIN (SELECT * FROM measure_links WHERE report_id IN (SELECT id FROM scope)) ml
       ON ml.report_id = m.report_id AND ml.seq = m.seq AND ml.measure_index = m.measure_index
-    LEFT JOIN reports pr ON pr.department_code = s.department_code AND pr.year = s.year - 1
     LEFT JOIN (
-      SELECT * FROM indicator_measures WHERE report_id IN (
-        SELECT p.id FROM scope c JOIN reports p ON p.department_code = c.department_code AND p.year = c.year - 1)
+      -- last year's measures of each report in scope, beside the id of the report they precede
+      SELECT c.id AS current_id, pm.*
+      FROM scope c
+      JOIN reports p ON p.department_code = c.department_code AND p.year = c.year - 1
+      JOIN indicator_measures pm ON pm.report_id = p.id
     ) pm
-      ON pm.report_id = pr.id AND pm.seq = ml.previous_seq AND pm.measure_index = ml.previous_measure_index`;
+      ON pm.current_id = s.id AND pm.seq = ml.previous_seq AND pm.measure_index = ml.previous_measure_index`;
 }
 
 /** Column names of MeasureView, to select them under a prefix beside other tables' columns. */

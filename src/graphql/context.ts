@@ -1,3 +1,4 @@
+import type { DepartmentSource } from '../analytics/department-directory.js';
 import type { Reader } from '../analytics/reader.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { RequestBudget } from './request-budget.js';
@@ -21,12 +22,16 @@ export interface GraphQLContext {
   dataVersion: string | null;
 }
 
-/** Builds a request's context: the one place where role, limits and loaders are put together. */
+/**
+ * Builds a request's context: the one place where role, limits and loaders are put together.
+ * `departments` is the served snapshot's directory, when the data is a published snapshot.
+ */
 export function createContext(
   db: Reader,
   viewer: Viewer,
   budget: RequestBudget = RequestBudget.unlimited(),
   dataVersion: string | null = null,
+  departments?: DepartmentSource,
 ): GraphQLContext {
-  return { db, loaders: createLoaders(db, budget), viewer, budget, dataVersion };
+  return { db, loaders: createLoaders(db, budget, departments), viewer, budget, dataVersion };
 }

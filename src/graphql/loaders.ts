@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { DepartmentSource } from '../analytics/department-directory.js';
 import { departmentsByCode } from '../analytics/departments.js';
 import {
   childRows,
@@ -17,16 +18,22 @@ import type { RequestBudget } from './request-budget.js';
  *
  * The request's budget paces the items of long lists over turns of the event loop
  * (event-loop-pacer.ts); a batch is dispatched once they have all been let through, so that it
- * holds the keys of the whole list rather than of one turn's hundred.
+ * holds the keys of the whole list rather than of one turn's hundred. With `departments` (a
+ * published snapshot's directory, analytics/department-directory.ts) departments are looked up
+ * in memory instead of read per request.
  */
-export function createLoaders(db: Reader, budget: RequestBudget) {
+export function createLoaders(db: Reader, budget: RequestBudget, departments?: DepartmentSource) {
   const options = { batchScheduleFn: (dispatch: () => void) => budget.whenPaced(dispatch) };
   const loader = <K, V>(load: (keys: readonly K[]) => Promise<V[]>) =>
     new DataLoader<K, V>(load, options);
   const child = <T extends Parameters<typeof childRows>[1]>(table: T) =>
     loader((ids: readonly number[]) => childRows(db, table, ids));
   return {
-    department: loader((codes: readonly string[]) => departmentsByCode(db, codes)),
+    department: loader(async (codes: readonly string[]) => {
+      if (!departments) return departmentsByCode(db, codes);
+      const directory = await departments();
+      return codes.map((code) => directory.get(code) ?? null);
+    }),
     report: loader((ids: readonly number[]) => reportsById(db, ids)),
     /** All reports of a department; year ranges are filtered in memory from this one list. */
     reportsOfDepartment: loader(async (codes: readonly string[]) => {

@@ -1,3 +1,4 @@
+import type { DepartmentSource } from '../analytics/department-directory.js';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Reader } from '../analytics/reader.js';
@@ -38,6 +39,7 @@ export async function executeForExport(
   viewer: Viewer,
   budget?: RequestBudget,
   dataVersion: string | null = null,
+  departments?: DepartmentSource,
 ): Promise<Record<string, unknown>> {
   const unknown = Object.keys(variables).filter((name) => !plan.variables.has(name));
   if (unknown.length > 0) {
@@ -50,7 +52,7 @@ export async function executeForExport(
   }
   const response = await apollo.executeOperation(
     { query: plan.query, operationName: plan.operation, variables },
-    { contextValue: createContext(db, viewer, budget, dataVersion) },
+    { contextValue: createContext(db, viewer, budget, dataVersion, departments) },
   );
   if (response.body.kind !== 'single')
     throw new ExportError(500, 'INTERNAL_SERVER_ERROR', 'incremental delivery cannot be exported');

@@ -1,3 +1,4 @@
+import type { BoundRequest } from './request-guard.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Reader } from '../analytics/reader.js';
@@ -32,10 +33,7 @@ export interface ExportRouteOptions {
   /** The clock of the about sheet (tests fix it). */
   now?: () => Date;
   /** Puts a download under its request's budget, with `db` bound to it (request-guard.ts). */
-  begin?: (
-    req: IncomingMessage,
-    res: ServerResponse,
-  ) => { budget: RequestBudget; db: Reader; dataVersion: string | null };
+  begin?: (req: IncomingMessage, res: ServerResponse) => BoundRequest;
 }
 
 /**
@@ -126,6 +124,7 @@ export function createExportRoute(options: ExportRouteOptions): ExportRoute {
       viewer,
       bound?.budget,
       bound?.dataVersion,
+      bound?.departments,
     );
 
     const found = tables.map((table) => entitiesOf(data, table.list));

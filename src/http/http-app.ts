@@ -297,7 +297,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     const viewer = await authenticateOrRefuse(access, req, res);
     if (!viewer) return;
     // From here the request runs under its budget (deadline, caps, cancelled if the client goes).
-    const { budget, db, dataVersion } = guard.begin(req, res);
+    const { budget, db, dataVersion, departments } = guard.begin(req, res);
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -349,7 +349,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
           errors: [{ message: refusal.message, extensions: { code: refusal.code } }],
         }),
       );
-    const context = createContext(db, viewer, budget, dataVersion);
+    const context = createContext(db, viewer, budget, dataVersion, departments);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: (req.method ?? 'GET').toUpperCase(),

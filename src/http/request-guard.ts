@@ -1,3 +1,4 @@
+import { snapshotDepartments, type DepartmentSource } from '../analytics/department-directory.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Reader } from '../analytics/reader.js';
 import type { StatementDone, StatementOptions } from '../db/duckdb-pool.js';
@@ -17,15 +18,23 @@ export interface Replacement {
 }
 
 /** Puts each API request under its budget, from arrival to the last byte sent. */
+/** What a request reads through, once its budget has begun. */
+export interface BoundRequest {
+  budget: RequestBudget;
+  /** The reader, bound to the request: its statements stop with it. */
+  db: Reader;
+  /** The snapshot served, or null when the data is fixed. */
+  dataVersion: string | null;
+  /** The snapshot's department directory, when a published snapshot serves the request. */
+  departments?: DepartmentSource;
+}
+
 export interface RequestGuard {
   /**
    * Starts a request's budget (its deadline counts from now) and binds a reader to it; the
    * budget is cancelled if the client goes away before the answer is complete.
    */
-  begin(
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): { budget: RequestBudget; db: Reader; dataVersion: string | null };
+  begin(req: IncomingMessage, res: ServerResponse): BoundRequest;
   /**
    * What to send instead of a serialised answer that broke a limit after execution: the byte
    * cap, or the deadline passed while it was serialised. Undefined when the answer may go.
@@ -104,7 +113,12 @@ export function createRequestGuard(
       const statement = observed(budget, observer?.begun(req, budget, lease?.version ?? null));
       if (!lease) return { budget, db: readerFor ? readerFor(statement) : db, dataVersion: null };
       res.setHeader(DATA_VERSION_HEADER, lease.version);
-      return { budget, db: lease.db.readerFor(statement), dataVersion: lease.version };
+      return {
+        budget,
+        db: lease.db.readerFor(statement),
+        dataVersion: lease.version,
+        departments: () => snapshotDepartments(lease.db),
+      };
     },
     check(budget, body) {
       try {
