@@ -1,5 +1,6 @@
+import type { GraphQLContext } from './context.js';
 import type { Viewer } from './viewer.js';
-import { forbiddenDepartments } from './viewer.js';
+import { forbiddenDepartments, readsEveryDepartment } from './viewer.js';
 
 /**
  * Who may read what, by department: the rules the object types and the analytic root fields
@@ -18,7 +19,10 @@ import { forbiddenDepartments } from './viewer.js';
 export function ownedByDepartment<Shape>(codeOf: (parent: Shape) => string | null) {
   return {
     runScopesOnType: true,
-    authScopes: (parent: Shape) => {
+    authScopes: (parent: Shape, ctx: GraphQLContext) => {
+      // Who reads every department reads this object: no scope map to build and evaluate for
+      // each of a whole year's 10,000 entries.
+      if (readsEveryDepartment(ctx.viewer)) return true;
       const code = codeOf(parent);
       return code === null ? true : { readAll: true, department: code };
     },

@@ -52,6 +52,11 @@ export class RequestBudgetPlugin<Types extends SchemaTypes> extends BasePlugin<T
     fieldConfig: PothosOutputFieldConfig<Types>,
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     const counts = countedAs(fieldConfig.type as PothosOutputFieldType<SchemaTypes>);
+    // A scalar that only exposes a property of its parent reads no data and returns no object:
+    // its parent was checked and counted. Left unwrapped, it costs graphql-js a property read
+    // (a whole year's structure answer has some 400,000 of them).
+    if (counts === 'nothing' && fieldConfig.extensions?.pothosExposedField !== undefined)
+      return resolver;
     return (parent, args, context, info) => {
       const budget = (context as { budget?: RequestBudget }).budget;
       if (!budget) return resolver(parent, args, context, info);
