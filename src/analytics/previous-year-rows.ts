@@ -20,22 +20,32 @@ export interface PreviousYearMeasure {
   matchedBy: string;
 }
 
-/** The key of a measure of a report: `seq/measureIndex`. */
-export const measureKey = (seq: number, measureIndex: number) => `${seq}/${measureIndex}`;
+/** One measure of one report: the key last year's rows are asked by. */
+export interface MeasureRef {
+  reportId: number;
+  seq: number;
+  measureIndex: number;
+}
+
+/** A measure's key as text: `reportId/seq/measureIndex`. */
+export const measureRefKey = (ref: MeasureRef) => `${ref.reportId}/${ref.seq}/${ref.measureIndex}`;
 
 const number = (value: unknown) => (value === null ? null : Number(value));
 
 /**
- * For each report, last year's measure of each of its linked measures, keyed by measureKey;
- * one statement for all the reports (the links stored at import, measure_links and
- * indicator_links, and the previous report of the same department).
+ * For each measure asked, last year's measure it was paired with (null when it was not linked),
+ * in the order asked; one statement for all of them (the links stored at import, measure_links
+ * and indicator_links, and the previous report of the same department). Only the measures
+ * asked: a year's ratchet findings need 10,700 of the 84,000 links of their reports, and each
+ * row carries last year's indicator texts.
  */
 export async function previousYearMeasures(
   db: Reader,
-  reportIds: readonly number[],
-): Promise<Map<string, PreviousYearMeasure>[]> {
-  const byReport = new Map(reportIds.map((id) => [id, new Map<string, PreviousYearMeasure>()]));
-  if (reportIds.length === 0) return [];
+  refs: readonly MeasureRef[],
+): Promise<(PreviousYearMeasure | null)[]> {
+  if (refs.length === 0) return [];
+  const reportIds = [...new Set(refs.map((ref) => ref.reportId))];
+  const keys = [...new Set(refs.map(measureRefKey))];
   const { rows } = await sql<Record<string, unknown>>`
     SELECT ml.report_id, ml.seq, ml.measure_index, ml.previous_measure_index, il.matched_by,
            pm.target, pm.actual, pm.unit, pm.attainment, ${indicatorRowColumns('pi', 'p')}
@@ -46,20 +56,27 @@ export async function previousYearMeasures(
     JOIN indicator_measures pm
       ON pm.report_id = pr.id AND pm.seq = ml.previous_seq AND pm.measure_index = ml.previous_measure_index
     JOIN indicators pi ON pi.report_id = pr.id AND pi.seq = ml.previous_seq
-    WHERE ${inList('ml.report_id', reportIds)}`.execute(db);
+    WHERE ${inList('ml.report_id', reportIds)}
+      AND concat_ws('/', ml.report_id, ml.seq, ml.measure_index) IN (SELECT unnest(${sql.val(keys)}))`.execute(
+    db,
+  );
   const previousOf = indicatorRowOf('p');
+  const found = new Map<string, PreviousYearMeasure>();
   for (const row of rows) {
-    byReport
-      .get(Number(row.report_id))
-      ?.set(measureKey(Number(row.seq), Number(row.measure_index)), {
-        indicator: previousOf(row),
-        measureIndex: Number(row.previous_measure_index),
-        target: number(row.target),
-        actual: number(row.actual),
-        unit: row.unit === null ? null : String(row.unit),
-        attainment: number(row.attainment),
-        matchedBy: String(row.matched_by),
-      });
+    const key = measureRefKey({
+      reportId: Number(row.report_id),
+      seq: Number(row.seq),
+      measureIndex: Number(row.measure_index),
+    });
+    found.set(key, {
+      indicator: previousOf(row),
+      measureIndex: Number(row.previous_measure_index),
+      target: number(row.target),
+      actual: number(row.actual),
+      unit: row.unit === null ? null : String(row.unit),
+      attainment: number(row.attainment),
+      matchedBy: String(row.matched_by),
+    });
   }
-  return reportIds.map((id) => byReport.get(id)!);
+  return refs.map((ref) => found.get(measureRefKey(ref)) ?? null);
 }

@@ -1,4 +1,4 @@
-import { measureKey, type PreviousYearMeasure } from '../analytics/previous-year-rows.js';
+import type { PreviousYearMeasure } from '../analytics/previous-year-rows.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
 import { indicatorRowText, PerformanceIndicatorRef } from './indicator.js';
@@ -125,5 +125,5 @@ export async function previousYearRowOf(
   seq: number,
   measureIndex: number,
 ): Promise<PreviousYearMeasure | null> {
-  return (await ctx.loaders.previousYear.load(reportId)).get(measureKey(seq, measureIndex)) ?? null;
+  return ctx.loaders.previousYear.load({ reportId, seq, measureIndex });
 }

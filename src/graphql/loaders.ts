@@ -8,7 +8,11 @@ import {
   reportsOfDepartments,
   sharesByReport,
 } from '../analytics/report-parts.js';
-import { previousYearMeasures } from '../analytics/previous-year-rows.js';
+import {
+  measureRefKey,
+  previousYearMeasures,
+  type MeasureRef,
+} from '../analytics/previous-year-rows.js';
 import type { Reader } from '../analytics/reader.js';
 import type { RequestBudget } from './request-budget.js';
 
@@ -54,8 +58,11 @@ export function createLoaders(db: Reader, budget: RequestBudget, departments?: D
     improvements: child('improvements'),
     dataQuality: child('data_quality_issues'),
     measures: loader((ids: readonly number[]) => measuresByReport(db, ids)),
-    /** Last year's measures each report's measures were paired with (finding explanations). */
-    previousYear: loader((ids: readonly number[]) => previousYearMeasures(db, ids)),
+    /** Last year's measure each measure asked was paired with (finding explanations). */
+    previousYear: new DataLoader((refs: readonly MeasureRef[]) => previousYearMeasures(db, refs), {
+      ...options,
+      cacheKeyFn: measureRefKey,
+    }),
   };
 }
 
