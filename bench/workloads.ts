@@ -770,10 +770,41 @@ function lowTargetRiskWorkload(year: number): Workload {
                    ELSE CASE WHEN admitted THEN 'ADMITTED_NOT_DETECTED' ELSE 'NEITHER' END END AS admission
        FROM scored
        ORDER BY peer_key, rank, department_code`,
+      // The measures each entry lists (the score's denominator, flagged ones first), with what
+      // the answer shows of them: the indicator's texts and source line, the measure, its flags,
+      // and last year's row with its source where a ratchet failure compares with it.
+      `WITH s AS (SELECT r.id, r.department_code FROM reports r WHERE r.year = ${year})
+       SELECT s.department_code, i.seq, i.name, i.target_text, i.actual_text, i.line, i.page,
+              m.measure_index, m.comparator, m.target, m.actual, m.unit, m.direction, m.attainment,
+              m.attainment >= ${MIN} AS ratio, coalesce(m.ceiling, false) AS ceiling_hit,
+              coalesce(ml.ratchet_failure, false) AS ratchet_failure,
+              coalesce(m.attainment >= ${MIN} OR m.ceiling OR ml.ratchet_failure, false) AS flagged,
+              CASE WHEN ml.ratchet_failure AND pi.report_id IS NOT NULL THEN pr.year END AS previous_year,
+              CASE WHEN ml.ratchet_failure AND pi.report_id IS NOT NULL THEN pm.actual END AS previous_actual,
+              CASE WHEN ml.ratchet_failure AND pi.report_id IS NOT NULL THEN pi.actual_text END AS previous_actual_text,
+              CASE WHEN ml.ratchet_failure AND pi.report_id IS NOT NULL THEN pi.line END AS previous_line,
+              CASE WHEN ml.ratchet_failure AND pi.report_id IS NOT NULL THEN pi.page END AS previous_page
+       FROM s
+       JOIN indicator_measures m ON m.report_id = s.id
+       JOIN indicators i ON i.report_id = m.report_id AND i.seq = m.seq
+       LEFT JOIN measure_links ml ON ml.report_id = m.report_id AND ml.seq = m.seq AND ml.measure_index = m.measure_index
+       LEFT JOIN reports r ON r.id = s.id
+       LEFT JOIN indicator_links il ON il.report_id = ml.report_id AND il.seq = ml.seq AND il.previous_year = r.year - 1
+       LEFT JOIN reports pr ON pr.department_code = s.department_code AND pr.year = il.previous_year
+       LEFT JOIN indicator_measures pm ON pm.report_id = pr.id AND pm.seq = ml.previous_seq AND pm.measure_index = ml.previous_measure_index
+       LEFT JOIN indicators pi ON pi.report_id = pr.id AND pi.seq = ml.previous_seq
+       WHERE m.evidence
+       ORDER BY s.department_code, flagged DESC, m.attainment DESC NULLS LAST, i.seq, m.measure_index`,
     ],
     graphqlFigures(data) {
       const items = (data as { lowTargetRisk: Risk[] }).lowTargetRisk;
+      const measures = items.flatMap((i) => i.measures);
       return {
+        listedMeasures: measures.length,
+        listedFlagged: count(measures, (m) => m.flagged),
+        listedRatchetFailures: count(measures, (m) => m.ratchetFailure),
+        previousRows: count(measures, (m) => m.previous !== null),
+        sumPreviousActual: sum(measures, (m) => m.previous?.actual ?? null),
         departments: items.length,
         sumMeasurable: sum(items, (i) => i.measurable),
         sumOvershooting: sum(items, (i) => i.overshooting),
@@ -786,8 +817,13 @@ function lowTargetRiskWorkload(year: number): Workload {
         sumRiskScore: sum(items, (i) => i.riskScore),
       };
     },
-    sqlFigures([rows = []]) {
+    sqlFigures([rows = [], measures = []]) {
       return {
+        listedMeasures: measures.length,
+        listedFlagged: count(measures, (m) => truthy(m.flagged)),
+        listedRatchetFailures: count(measures, (m) => truthy(m.ratchet_failure)),
+        previousRows: count(measures, (m) => m.previous_year !== null),
+        sumPreviousActual: sum(measures, (m) => m.previous_actual),
         departments: rows.length,
         sumMeasurable: sum(rows, (r) => r.measurable),
         sumOvershooting: sum(rows, (r) => r.overshooting),
@@ -804,6 +840,11 @@ function lowTargetRiskWorkload(year: number): Workload {
 }
 
 interface Risk {
+  measures: {
+    flagged: boolean;
+    ratchetFailure: boolean;
+    previous: { actual: number | null } | null;
+  }[];
   measurable: number;
   overshooting: number;
   ceilingHits: number;
