@@ -13,8 +13,8 @@ const directories = new WeakMap<Db, Promise<DepartmentDirectory>>();
  * The departments of a published snapshot, read in one statement the first time a request asks
  * and then looked up in memory. A snapshot never changes (db/live-database.ts), so the directory
  * cannot go stale; it goes with its snapshot. Nearly every answer names departments: a whole
- * year's benchmark otherwise spent a statement on 10,000 codes (300 ms at 100,000 reports), and
- * one report a statement of its own. The read is not bound to the request that first asks, so
+ * year's answer otherwise spent a statement on 10,000 codes (61 to 310 ms at 100,000 reports,
+ * beside the answer's other statements), and one report a statement of its own. The read is not bound to the request that first asks, so
  * that a client going away does not fail the others waiting on it; a failed read is forgotten
  * and tried again by the next request.
  */

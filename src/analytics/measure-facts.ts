@@ -22,8 +22,8 @@ export interface MeasureView extends Selectable<IndicatorMeasuresTable> {
  * the report's measures, overshootIndicators and targetRatchet. Use inside a WITH that defines
  * `scope`. Every joined table is reached through the scope, never joined whole: DuckDB otherwise
  * scans and hashes every measure link, or every report to find last year's, for a LEFT JOIN
- * (one report of 100,000: 24 ms with last year's reports joined whole, 9.5 ms reached through
- * the scope; bench/point-lookups.ts).
+ * (the statement alone for one report of 100,000: 24 ms with last year's reports joined whole,
+ * 9.5 ms reached through the scope).
  */
 export function measureFactsSql(
   minAttainment: number = DEFAULT_MIN_ATTAINMENT,

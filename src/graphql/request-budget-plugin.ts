@@ -53,8 +53,8 @@ export class RequestBudgetPlugin<Types extends SchemaTypes> extends BasePlugin<T
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     const counts = countedAs(fieldConfig.type as PothosOutputFieldType<SchemaTypes>);
     // A scalar that only exposes a property of its parent reads no data and returns no object:
-    // its parent was checked and counted. Left unwrapped, it costs graphql-js a property read
-    // (a whole year's structure answer has some 400,000 of them).
+    // its parent was checked and counted. Left unwrapped, it costs graphql-js a property read,
+    // and a whole year's answer has tens of thousands of them.
     if (counts === 'nothing' && fieldConfig.extensions?.pothosExposedField !== undefined)
       return resolver;
     return (parent, args, context, info) => {
