@@ -6,6 +6,7 @@ import {
   type DepartmentRow,
 } from '../analytics/departments.js';
 import type { ReportRow } from '../analytics/report-parts.js';
+import { PageInfoRef } from './page-info.js';
 import { builder } from './builder.js';
 import { includeSyntheticArg, yearRangeArgs } from './scope-args.js';
 import { DepartmentLevelEnum } from './enums.js';
@@ -69,19 +70,6 @@ DepartmentRef.implement({
     }),
   }),
 });
-
-const PageInfoRef = builder
-  .objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo')
-  .implement({
-    description: 'Cursor pagination state.',
-    fields: (t) => ({
-      hasNextPage: t.exposeBoolean('hasNextPage', { description: 'More items follow this page.' }),
-      endCursor: t.exposeString('endCursor', {
-        nullable: true,
-        description: 'Cursor of the last item; pass as `after`.',
-      }),
-    }),
-  });
 
 const DepartmentEdgeRef = builder
   .objectRef<{ cursor: string; node: DepartmentRow }>('DepartmentEdge')

@@ -69,6 +69,11 @@ const EXPLAINED: Readonly<Record<string, Explained>> = {
     scope: (a) => ({ ...years(a), includeSynthetic: synthetic(a) }),
     sought: { en: 'a scored report', zh: '可评分的报告' },
   },
+  lowTargetRiskPage: {
+    isEmpty: (value) => (value as { totalCount?: unknown } | null)?.totalCount === 0,
+    scope: (a) => ({ ...years(a), includeSynthetic: synthetic(a) }),
+    sought: { en: 'a scored report', zh: '可评分的报告' },
+  },
   thresholdClustering: {
     isEmpty: noDepartments,
     scope: (a) => ({ ...years(a), departments: departments(a), includeSynthetic: synthetic(a) }),

@@ -10,6 +10,7 @@ const SCOPE_ANALYTICS: ReadonlySet<string> = new Set([
   'overshootIndicators',
   'targetRatchet',
   'lowTargetRisk',
+  'lowTargetRiskPage',
   'thresholdClustering',
   'targetAmbition',
   'copiedActuals',

@@ -194,6 +194,11 @@ export const SIZE_RULES: Readonly<Record<string, SizeRule>> = {
   'Query.lowTargetRisk': ({ args, stats }) => ({
     items: reportsIn(yearsIn(stats, args.year, args.year), args),
   }),
+  'Query.lowTargetRiskPage': ({ args, stats }) => ({
+    items: 1,
+    frame: { page: firstOf(args, 100, reportsIn(yearsIn(stats, args.year, args.year), args)) },
+  }),
+  'LowTargetRiskPage.nodes': fromFrame('page'),
   'DepartmentTargetRisk.measures': perReport('measurable'),
   'Query.thresholdClustering': signalSize,
   'ThresholdClustering.bands': () => ({ items: ATTAINMENT_BANDS.length }),

@@ -10,6 +10,7 @@ import './benchmark.js';
 import './structure.js';
 import './deduction-trend.js';
 import './target-findings.js';
+import './low-target-risk-page.js';
 import './threshold-clustering.js';
 import './target-ambition.js';
 import './copied-actuals.js';

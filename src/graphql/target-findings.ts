@@ -1,3 +1,4 @@
+import type { PeerGroup } from '../analytics/peer-group.js';
 import {
   lowTargetRisk,
   MIN_MEASURABLE,
@@ -202,7 +203,7 @@ const AdmissionEnum = builder.enumType('Admission', {
   } as const,
 });
 
-const DepartmentTargetRiskRef = builder
+export const DepartmentTargetRiskRef = builder
   .objectRef<DepartmentTargetRisk>('DepartmentTargetRisk')
   .implement({
     ...ownedByDepartment<DepartmentTargetRisk>((r) => r.departmentCode),
@@ -260,6 +261,32 @@ const DepartmentTargetRiskRef = builder
     }),
   });
 
+/** The arguments of lowTargetRisk, and of its paged form (low-target-risk-page.ts). */
+export const lowTargetRiskArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
+  year: t.arg.int({ required: true, description: 'Fiscal year.' }),
+  peerGroup: peerGroupArg(t.arg, 'Rank within ALL, SECTOR or LEVEL.'),
+  includeSynthetic: includeSyntheticArg(t.arg),
+});
+
+/**
+ * Every department of the year ranked among its peers; a DEPARTMENT token gets its own entry,
+ * rank included (a rank is a position, not another department's value).
+ */
+export async function lowTargetRiskRows(
+  ctx: GraphQLContext,
+  args: { year: number; peerGroup?: PeerGroup | null; includeSynthetic?: boolean | null },
+): Promise<DepartmentTargetRisk[]> {
+  return ownRows(
+    ctx.viewer,
+    await lowTargetRisk(ctx.db, {
+      year: args.year,
+      ...scopeOf(args),
+      peerGroup: peerGroupOf(args.peerGroup),
+    }),
+    (r) => r.departmentCode,
+  );
+}
+
 const findingScopeArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
   ...yearRangeArgs(t.arg),
   departments: departmentsArg(t.arg),
@@ -309,22 +336,7 @@ builder.queryFields((t) => ({
     type: [DepartmentTargetRiskRef],
     description:
       'Departments ranked by the share of their indicators with targets that look set too low, with what they admit.',
-    args: {
-      year: t.arg.int({ required: true, description: 'Fiscal year.' }),
-      peerGroup: peerGroupArg(t.arg, 'Rank within ALL, SECTOR or LEVEL.'),
-      includeSynthetic: includeSyntheticArg(t.arg),
-    },
-    // Every department is ranked among its peers; a DEPARTMENT token gets its own entry, rank
-    // included (a rank is a position, not another department's value).
-    resolve: async (_root, args, ctx) =>
-      ownRows(
-        ctx.viewer,
-        await lowTargetRisk(ctx.db, {
-          year: args.year,
-          ...scopeOf(args),
-          peerGroup: peerGroupOf(args.peerGroup),
-        }),
-        (r) => r.departmentCode,
-      ),
+    args: lowTargetRiskArgs(t),
+    resolve: (_root, args, ctx) => lowTargetRiskRows(ctx, args),
   }),
 }));
