@@ -306,6 +306,7 @@ export function workloads(scope: WorkloadScope): Workload[] {
     overshootWorkload(year),
     ratchetWorkload(year),
     lowTargetRiskWorkload(year),
+    lowTargetRiskPageWorkload(year),
     {
       label: `DataQuality, ${year}`,
       operation: 'DataQuality',
@@ -729,14 +730,10 @@ interface Ratchet extends Named {
   measure: { direction: string };
 }
 
-/** Departments ranked within their sector by targets that look set too low. */
-function lowTargetRiskWorkload(year: number): Workload {
-  return {
-    label: `LowTargetRisk, ${year}, SECTOR`,
-    operation: 'LowTargetRisk',
-    variables: { year, peerGroup: 'SECTOR' },
-    sql: [
-      `WITH s AS (
+/** LowTargetRisk's ranking: every department of the year, by peer group and rank. */
+function riskRankingSql(year: number, limit?: number): string {
+  return (
+    `WITH s AS (
          SELECT r.id, r.department_code, d.name, d.synthetic, r.year, coalesce(d.sector, '(no sector)') AS peer_key
          FROM reports r JOIN departments d ON d.code = r.department_code WHERE r.year = ${year}
        ),
@@ -769,11 +766,18 @@ function lowTargetRiskWorkload(year: number): Workload {
                    THEN CASE WHEN admitted THEN 'ADMITTED_AND_DETECTED' ELSE 'DETECTED_NOT_ADMITTED' END
                    ELSE CASE WHEN admitted THEN 'ADMITTED_NOT_DETECTED' ELSE 'NEITHER' END END AS admission
        FROM scored
-       ORDER BY peer_key, rank, department_code`,
-      // The measures each entry lists (the score's denominator, flagged ones first), with what
-      // the answer shows of them: the indicator's texts and source line, the measure, its flags,
-      // and last year's row with its source where a ratchet failure compares with it.
-      `WITH s AS (SELECT r.id, r.department_code FROM reports r WHERE r.year = ${year})
+       ORDER BY peer_key, rank, department_code` + (limit ? ` LIMIT ${limit}` : '')
+  );
+}
+
+/**
+ * The measures each entry lists (the score's denominator, flagged ones first), with what
+ * the answer shows of them: the indicator's texts and source line, the measure, its flags,
+ * and last year's row with its source where a ratchet failure compares with it.
+ * Only the departments in `codes`, when given (a page's).
+ */
+function riskMeasuresSql(year: number, codes?: readonly string[]): string {
+  return `WITH s AS (SELECT r.id, r.department_code FROM reports r WHERE r.year = ${year}${codes ? ` AND r.department_code IN (${codes.map(lit).join(', ')})` : ''})
        SELECT s.department_code, i.seq, i.name, i.target_text, i.actual_text, i.line, i.page,
               m.measure_index, m.comparator, m.target, m.actual, m.unit, m.direction, m.attainment,
               m.attainment >= ${MIN} AS ratio, coalesce(m.ceiling, false) AS ceiling_hit,
@@ -794,8 +798,16 @@ function lowTargetRiskWorkload(year: number): Workload {
        LEFT JOIN indicator_measures pm ON pm.report_id = pr.id AND pm.seq = ml.previous_seq AND pm.measure_index = ml.previous_measure_index
        LEFT JOIN indicators pi ON pi.report_id = pr.id AND pi.seq = ml.previous_seq
        WHERE m.evidence
-       ORDER BY s.department_code, flagged DESC, m.attainment DESC NULLS LAST, i.seq, m.measure_index`,
-    ],
+       ORDER BY s.department_code, flagged DESC, m.attainment DESC NULLS LAST, i.seq, m.measure_index`;
+}
+
+/** Departments ranked within their sector by targets that look set too low. */
+function lowTargetRiskWorkload(year: number): Workload {
+  return {
+    label: `LowTargetRisk, ${year}, SECTOR`,
+    operation: 'LowTargetRisk',
+    variables: { year, peerGroup: 'SECTOR' },
+    sql: [riskRankingSql(year), riskMeasuresSql(year)],
     graphqlFigures(data) {
       const items = (data as { lowTargetRisk: Risk[] }).lowTargetRisk;
       const measures = items.flatMap((i) => i.measures);
@@ -835,6 +847,34 @@ function lowTargetRiskWorkload(year: number): Workload {
         maxRiskScore: maxOf(rows, (r) => r.risk_score),
         sumRiskScore: sum(rows, (r) => r.risk_score),
       };
+    },
+  };
+}
+
+/** The first page of 100 of the same ranking, with the total. */
+function lowTargetRiskPageWorkload(year: number): Workload {
+  const whole = lowTargetRiskWorkload(year);
+  return {
+    label: `LowTargetRiskPage, ${year}, SECTOR, first 100`,
+    operation: 'LowTargetRiskPage',
+    variables: { year, peerGroup: 'SECTOR', first: 100 },
+    sql: [
+      `SELECT count(*) AS total_count FROM reports WHERE year = ${year}`,
+      riskRankingSql(year, 100),
+      ([, page = []]) =>
+        riskMeasuresSql(
+          year,
+          page.map((row) => String(row.department_code)),
+        ),
+    ],
+    graphqlFigures(data) {
+      const { totalCount, nodes } = (
+        data as { lowTargetRiskPage: { totalCount: number; nodes: Risk[] } }
+      ).lowTargetRiskPage;
+      return { totalCount, ...whole.graphqlFigures({ lowTargetRisk: nodes }) };
+    },
+    sqlFigures([totals = [], page = [], measures = []]) {
+      return { totalCount: num(totals[0]?.total_count), ...whole.sqlFigures([page, measures]) };
     },
   };
 }
