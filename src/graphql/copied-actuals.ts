@@ -7,30 +7,18 @@ import {
   type CopiedYear,
   type DepartmentCopiedActuals,
 } from '../analytics/copied-actuals.js';
-import { MAX_DEPARTMENTS } from '../analytics/scope.js';
 import { COMPLETION_FAMILIES, type CompletionFamily } from '../rules/completion-words.js';
 import type { CopiedActualReason } from '../rules/copied-actual.js';
 import { COPIED_MIN_INDICATORS, COPIED_MIN_SHARE } from '../rules/thresholds.js';
 import { builder } from './builder.js';
+import { signalArgs, signalScope } from './signal-args.js';
 import { departmentOf } from './department-of.js';
-import {
-  departmentsAsked,
-  departmentsFor,
-  ownedByDepartment,
-  ownRows,
-} from './department-access.js';
+import { departmentsAsked, ownedByDepartment, ownRows } from './department-access.js';
 import { EXPLANATION_DESCRIPTION, FindingRuleEnum } from './finding-explanation.js';
 import { indicatorRowText, PerformanceIndicatorRef } from './indicator.js';
 import { formatFraction, formatPercentPoints, formatRatio } from './number-format.js';
-import { checkedFirst } from './page-size.js';
 import { DepartmentRef } from './refs.js';
-import {
-  departmentsArg,
-  includeSyntheticArg,
-  scopeOf,
-  yearRangeArgs,
-  type ScopeArgs,
-} from './scope-args.js';
+import type { ScopeArgs } from './scope-args.js';
 import { sourceOf, SourceLocationRef } from './source.js';
 import { SectorDistributionRef, sectorFor, sectorMedianFor } from './target-signals.js';
 import type { Viewer } from './viewer.js';
@@ -366,29 +354,9 @@ builder.queryFields((t) => ({
     type: CopiedActualsRef,
     description:
       'Copied actuals: per department and year the share of key indicators whose actual only restates the target, its trend against the sector’s, the rows with their sources, and departments whose share is large and above their sector’s.',
-    args: {
-      ...yearRangeArgs(t.arg),
-      departments: departmentsArg(
-        t.arg,
-        `Entries to return (all when omitted; at most ${MAX_DEPARTMENTS}); each is compared with its whole sector.`,
-      ),
-      sector: t.arg.string({ description: 'Only departments of this sector (领域).' }),
-      includeSynthetic: includeSyntheticArg(t.arg),
-      first: t.arg.int({
-        defaultValue: 100,
-        description: `At most this many departments (1 to ${MAX_DEPARTMENTS}), those named first.`,
-      }),
-    },
+    args: signalArgs(t.arg, { againstSector: 'compared with', order: 'those named first' }),
     authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
     resolve: async (_root, args, ctx) =>
-      copiedFor(
-        ctx.viewer,
-        await copiedActuals(ctx.db, {
-          ...scopeOf(args),
-          departments: departmentsFor(ctx.viewer, args.departments),
-          sector: args.sector,
-          first: checkedFirst(args.first ?? 100, MAX_DEPARTMENTS),
-        }),
-      ),
+      copiedFor(ctx.viewer, await copiedActuals(ctx.db, signalScope(ctx.viewer, args))),
   }),
 }));

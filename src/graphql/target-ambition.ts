@@ -6,16 +6,11 @@ import {
   type DepartmentAmbition,
   type TargetAmbition,
 } from '../analytics/target-ambition.js';
-import { MAX_DEPARTMENTS } from '../analytics/scope.js';
 import { AMBITION_FLOOR, AMBITION_MIN_SERIES } from '../rules/thresholds.js';
 import { builder } from './builder.js';
+import { signalArgs, signalScope } from './signal-args.js';
 import { departmentOf } from './department-of.js';
-import {
-  departmentsAsked,
-  departmentsFor,
-  ownedByDepartment,
-  ownRows,
-} from './department-access.js';
+import { departmentsAsked, ownedByDepartment, ownRows } from './department-access.js';
 import type { PreviousYearMeasure } from '../analytics/previous-year-rows.js';
 import { DirectionEnum } from './enums.js';
 import {
@@ -25,15 +20,8 @@ import {
 } from './finding-explanation.js';
 import { indicatorRowText, PerformanceIndicatorRef } from './indicator.js';
 import { formatFraction } from './number-format.js';
-import { checkedFirst } from './page-size.js';
 import { DepartmentRef } from './refs.js';
-import {
-  departmentsArg,
-  includeSyntheticArg,
-  scopeOf,
-  yearRangeArgs,
-  type ScopeArgs,
-} from './scope-args.js';
+import type { ScopeArgs } from './scope-args.js';
 import { sourceOf, SourceLocationRef } from './source.js';
 import {
   measureValueText,
@@ -331,32 +319,16 @@ builder.queryFields((t) => ({
     type: TargetAmbitionRef,
     description:
       'Target ambition: each year’s targets against the previous year’s actuals per department and indicator series, the department’s median against its sector’s, and departments whose targets stay below what they achieved while their peers raise theirs.',
-    args: {
-      ...yearRangeArgs(t.arg, {
+    args: signalArgs(t.arg, {
+      years: {
         from: 'First fiscal year (a target year; its previous year is read too).',
         to: 'Last fiscal year.',
-      }),
-      departments: departmentsArg(
-        t.arg,
-        `Entries to return (all when omitted; at most ${MAX_DEPARTMENTS}); each is compared with its whole sector.`,
-      ),
-      sector: t.arg.string({ description: 'Only departments of this sector (领域).' }),
-      includeSynthetic: includeSyntheticArg(t.arg),
-      first: t.arg.int({
-        defaultValue: 100,
-        description: `At most this many departments (1 to ${MAX_DEPARTMENTS}), those named first.`,
-      }),
-    },
+      },
+      againstSector: 'compared with',
+      order: 'those named first',
+    }),
     authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
     resolve: async (_root, args, ctx) =>
-      ambitionFor(
-        ctx.viewer,
-        await targetAmbition(ctx.db, {
-          ...scopeOf(args),
-          departments: departmentsFor(ctx.viewer, args.departments),
-          sector: args.sector,
-          first: checkedFirst(args.first ?? 100, MAX_DEPARTMENTS),
-        }),
-      ),
+      ambitionFor(ctx.viewer, await targetAmbition(ctx.db, signalScope(ctx.viewer, args))),
   }),
 }));

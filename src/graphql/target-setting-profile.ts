@@ -1,5 +1,4 @@
 import { MIN_PEER_GROUP } from '../analytics/benchmark.js';
-import { MAX_DEPARTMENTS } from '../analytics/scope.js';
 import {
   targetSettingProfile,
   type ComponentFigures,
@@ -19,28 +18,17 @@ import {
   SIGNAL_MIN_MEASURES,
 } from '../rules/thresholds.js';
 import { builder } from './builder.js';
+import { signalArgs, signalScope } from './signal-args.js';
 import { departmentOf } from './department-of.js';
-import {
-  departmentsAsked,
-  departmentsFor,
-  ownedByDepartment,
-  ownRows,
-} from './department-access.js';
+import { departmentsAsked, ownedByDepartment, ownRows } from './department-access.js';
 import {
   EXPLANATION_DESCRIPTION,
   FindingRuleEnum,
   type FindingRule,
 } from './finding-explanation.js';
 import { formatFraction, formatRatio } from './number-format.js';
-import { checkedFirst } from './page-size.js';
 import { DepartmentRef } from './refs.js';
-import {
-  departmentsArg,
-  includeSyntheticArg,
-  scopeOf,
-  yearRangeArgs,
-  type ScopeArgs,
-} from './scope-args.js';
+import type { ScopeArgs } from './scope-args.js';
 import { SectorDistributionRef, sectorFor } from './target-signals.js';
 import type { Viewer } from './viewer.js';
 
@@ -498,29 +486,12 @@ builder.queryFields((t) => ({
     type: TargetSettingProfilesRef,
     description:
       'The target-setting profile: per department and year the four target-setting components (low-target risk, just above target, ambition shortfall, copied actuals) with their raw figures, scores and weights, their composite, its rank and percentile within the sector, and the sector’s quartiles. A screening aid, not a verdict.',
-    args: {
-      ...yearRangeArgs(t.arg),
-      departments: departmentsArg(
-        t.arg,
-        `Entries to return (all when omitted; at most ${MAX_DEPARTMENTS}); each is ranked within its whole sector.`,
-      ),
-      sector: t.arg.string({ description: 'Only departments of this sector (领域).' }),
-      includeSynthetic: includeSyntheticArg(t.arg),
-      first: t.arg.int({
-        defaultValue: 100,
-        description: `At most this many departments (1 to ${MAX_DEPARTMENTS}), the highest composite first.`,
-      }),
-    },
+    args: signalArgs(t.arg, {
+      againstSector: 'ranked within',
+      order: 'the highest composite first',
+    }),
     authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
     resolve: async (_root, args, ctx) =>
-      profilesFor(
-        ctx.viewer,
-        await targetSettingProfile(ctx.db, {
-          ...scopeOf(args),
-          departments: departmentsFor(ctx.viewer, args.departments),
-          sector: args.sector,
-          first: checkedFirst(args.first ?? 100, MAX_DEPARTMENTS),
-        }),
-      ),
+      profilesFor(ctx.viewer, await targetSettingProfile(ctx.db, signalScope(ctx.viewer, args))),
   }),
 }));

@@ -7,7 +7,6 @@ import {
   type DepartmentClustering,
   type ThresholdClustering,
 } from '../analytics/threshold-clustering.js';
-import { MAX_DEPARTMENTS } from '../analytics/scope.js';
 import { bandOfAttainment } from '../rules/attainment-band.js';
 import {
   ATTAINMENT_BAND_EDGES,
@@ -16,26 +15,15 @@ import {
   SIGNAL_MIN_MEASURES,
 } from '../rules/thresholds.js';
 import { builder } from './builder.js';
+import { signalArgs, signalScope } from './signal-args.js';
 import { departmentOf } from './department-of.js';
-import {
-  departmentsAsked,
-  departmentsFor,
-  ownedByDepartment,
-  ownRows,
-} from './department-access.js';
+import { departmentsAsked, ownedByDepartment, ownRows } from './department-access.js';
 import { DirectionEnum } from './enums.js';
 import { EXPLANATION_DESCRIPTION, FindingRuleEnum } from './finding-explanation.js';
 import { indicatorRowText, PerformanceIndicatorRef } from './indicator.js';
 import { formatFraction, formatRatio } from './number-format.js';
-import { checkedFirst } from './page-size.js';
 import { DepartmentRef } from './refs.js';
-import {
-  departmentsArg,
-  includeSyntheticArg,
-  scopeOf,
-  yearRangeArgs,
-  type ScopeArgs,
-} from './scope-args.js';
+import type { ScopeArgs } from './scope-args.js';
 import { sourceOf, SourceLocationRef } from './source.js';
 import {
   AttainmentBandCountRef,
@@ -342,29 +330,9 @@ builder.queryFields((t) => ({
     type: ThresholdClusteringRef,
     description:
       'Threshold clustering: attainment bands of evidence measures, the share exactly on or just above target per department against its sector, and departments bunching just above their targets year after year.',
-    args: {
-      ...yearRangeArgs(t.arg),
-      departments: departmentsArg(
-        t.arg,
-        `Entries to return (all when omitted; at most ${MAX_DEPARTMENTS}); each is compared with its whole sector.`,
-      ),
-      sector: t.arg.string({ description: 'Only departments of this sector (领域).' }),
-      includeSynthetic: includeSyntheticArg(t.arg),
-      first: t.arg.int({
-        defaultValue: 100,
-        description: `At most this many departments (1 to ${MAX_DEPARTMENTS}), those named first.`,
-      }),
-    },
+    args: signalArgs(t.arg, { againstSector: 'compared with', order: 'those named first' }),
     authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
     resolve: async (_root, args, ctx) =>
-      clusteringFor(
-        ctx.viewer,
-        await thresholdClustering(ctx.db, {
-          ...scopeOf(args),
-          departments: departmentsFor(ctx.viewer, args.departments),
-          sector: args.sector,
-          first: checkedFirst(args.first ?? 100, MAX_DEPARTMENTS),
-        }),
-      ),
+      clusteringFor(ctx.viewer, await thresholdClustering(ctx.db, signalScope(ctx.viewer, args))),
   }),
 }));
