@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCanonical } from '../src/ingest/bulk/bulk-export.js';
 import { BulkImportError, importCanonical } from '../src/ingest/bulk/bulk-import.js';
@@ -12,7 +13,7 @@ import { REAL_REPORT_FILE, realReportText } from './support/real-report.js';
 import { tempDatabase } from './support/temp-database.js';
 
 /**
- * What a canonical CSV import refuses, and where it says the fault is: a line that cannot be
+ * What a canonical CSV (or Parquet) import refuses, and where it says the fault is: a line that cannot be
  * split into the title row's fields (by its line), a value the schema would refuse or store
  * as another number, a fiscal year no report has, and a total the files state twice and
  * differently (by row and column). Each is refused as a BulkImportError and writes nothing.
@@ -22,6 +23,7 @@ import { tempDatabase } from './support/temp-database.js';
 type TempDatabase = Awaited<ReturnType<typeof tempDatabase>>;
 
 let exported: string;
+let exportedParquet: string;
 let target: TempDatabase;
 const temps: string[] = [];
 
@@ -33,6 +35,9 @@ beforeAll(async () => {
     exported = mkdtempSync(join(tmpdir(), 'jixiao-refusals-'));
     temps.push(exported);
     await exportCanonical(source.db.pool, { dir: exported, format: 'csv' });
+    exportedParquet = mkdtempSync(join(tmpdir(), 'jixiao-refusals-parquet-'));
+    temps.push(exportedParquet);
+    await exportCanonical(source.db.pool, { dir: exportedParquet, format: 'parquet' });
   } finally {
     await source.close();
   }
@@ -60,10 +65,33 @@ const lineEdited = (line: number, edit: (text: string) => string) => (file: Buff
   return lines.join('\n');
 };
 
+/**
+ * A copy of the Parquet export with one table's file written again by DuckDB from `select`, a
+ * query over `source` (the exported file): how another program could type its columns.
+ */
+async function parquetWith(table: string, select: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-refusals-parquet-copy-'));
+  temps.push(dir);
+  cpSync(exportedParquet, dir, { recursive: true });
+  const file = join(dir, `${table}.parquet`);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(
+      `CREATE TABLE source AS SELECT * FROM read_parquet('${file}');
+       COPY (${select}) TO '${file}' (FORMAT parquet)`,
+    );
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  return dir;
+}
+
 /** Imports a copy that must be refused; returns the error, having checked nothing was written. */
-async function refusal(dir: string): Promise<BulkImportError> {
+async function refusal(dir: string, format: 'csv' | 'parquet' = 'csv'): Promise<BulkImportError> {
   const before = await databaseChecksum(target.db.pool);
-  const error = await importCanonical(target.db.pool, { dir, format: 'csv' }).then(
+  const error = await importCanonical(target.db.pool, { dir, format }).then(
     () => null,
     (e: unknown) => e,
   );
@@ -148,6 +176,46 @@ describe('a value the database would refuse or change', () => {
     const error = await refusal(dir);
     expect(error).toMatchObject({ row: 5, column: '决算数（万元）' });
     expect(error.detail).toMatch(/^"10105.794" would be stored rounded/);
+  });
+});
+
+describe('a canonical Parquet file whose columns another program typed', () => {
+  it('is refused, not stored rounded, when an amount is a float with more decimals than it keeps', async () => {
+    const dir = await parquetWith(
+      'expenditure_by_nature',
+      `SELECT * REPLACE (CASE WHEN category = 'TOTAL' THEN CAST(10105.794 AS DOUBLE) ELSE CAST(final AS DOUBLE) END AS final) FROM source`,
+    );
+    const error = await refusal(dir, 'parquet');
+    expect(error).toMatchObject({ column: 'final' });
+    expect(error.detail).toMatch(/^"10105.794" would be stored rounded/);
+  });
+
+  it('is refused at its row when a number column holds text', async () => {
+    const dir = await parquetWith(
+      'expenditure_by_nature',
+      `SELECT * REPLACE (CASE WHEN category = 'PROJECT' THEN 'n/a' ELSE CAST(final AS VARCHAR) END AS final) FROM source ORDER BY category`,
+    );
+    const error = await refusal(dir, 'parquet');
+    expect(error).toMatchObject({ row: 3, column: 'final' });
+    expect(error.detail).toBe('"n/a" is not a DECIMAL(18,2)');
+  });
+
+  it("is imported as exported when every column has its table's type", async () => {
+    const copy = await tempDatabase();
+    try {
+      await importCanonical(copy.db.pool, { dir: exportedParquet, format: 'parquet' });
+      const plain = await tempDatabase();
+      try {
+        await importCanonical(plain.db.pool, { dir: exported, format: 'csv' });
+        expect(await databaseChecksum(copy.db.pool, 'content')).toEqual(
+          await databaseChecksum(plain.db.pool, 'content'),
+        );
+      } finally {
+        await plain.close();
+      }
+    } finally {
+      await copy.close();
+    }
   });
 });
 
