@@ -5,7 +5,7 @@
  */
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { openReader } from '../src/db/prepare-database.js';
 import { openCurrentSnapshot } from '../src/db/snapshot-reader.js';
@@ -14,6 +14,9 @@ import { writeSnapshot } from '../src/db/snapshot-writer.js';
 import { importCanonical } from '../src/ingest/bulk/bulk-import.js';
 import type { CorpusOptions } from '../src/synthetic/generate-corpus.js';
 import { writeCorpusInParallel } from '../src/synthetic/parallel-corpus-writer.js';
+import { exportCanonical } from '../src/ingest/bulk/bulk-export.js';
+import { openReaderForCli } from '../src/cli/open-reader.js';
+import { replicateCorpus } from './replicate-corpus.js';
 
 /** A benchmark database and how it came to be. */
 export interface BenchDatabase {
@@ -30,17 +33,30 @@ export interface BenchDatabase {
   build: BenchBuild | null;
 }
 
+/**
+ * A corpus too large to generate report by report (scale L): a generated corpus of
+ * `baseDepartments` copied `copies` times under new department names (replicate-corpus.ts).
+ */
+export interface Replication {
+  baseDepartments: number;
+  copies: number;
+}
+
 /** How a benchmark database was built: kept beside it, so a run that reuses it can say. */
 export interface BenchBuild {
   /** When the build finished (ISO 8601). */
   date: string;
-  /** Worker threads that generated the corpus. */
+  /** Worker threads that generated the corpus (of the base corpus, for a replicated one). */
   workers: number;
   reports: number;
-  /** Generating the canonical NDJSON tables. */
+  /** Generating the canonical files: NDJSON by the generator, or Parquet copies of a base corpus. */
   generateSeconds: number;
   /** Importing them in one transaction and publishing the snapshot. */
   importSeconds: number;
+  /** The format imported: the generator's NDJSON, or Parquet for a replicated corpus. */
+  importFormat?: 'ndjson' | 'parquet';
+  /** Set for a replicated corpus: the generated corpus it copies, and how many times. */
+  replication?: Replication & { baseDatabase: string };
   /** Generation's rate: reports per second of wall time. */
   reportsPerSecond: number;
   /** The 1-, 5- and 15-minute load averages when the build finished: how shared the machine was. */
@@ -54,10 +70,17 @@ export interface BenchBuild {
 export const BENCH_DB_DIR = join(tmpdir(), 'jixiao-bench');
 
 /** The database (JIXIAO_DB) a corpus of these options lives in. */
-export function benchDatabasePath(options: CorpusOptions, dir = BENCH_DB_DIR): string {
+export function benchDatabasePath(
+  options: CorpusOptions,
+  dir = BENCH_DB_DIR,
+  replication?: Replication,
+): string {
+  const departments = replication
+    ? `${replication.baseDepartments}x${replication.copies}`
+    : `${options.departments}`;
   return join(
     dir,
-    `bench-d${options.departments}-y${options.fromYear}-${options.toYear}-s${options.seed}.duckdb`,
+    `bench-d${departments}-y${options.fromYear}-${options.toYear}-s${options.seed}.duckdb`,
   );
 }
 
@@ -68,17 +91,19 @@ function buildRecordPath(path: string): string {
 
 /**
  * Returns the database for `options`, building it when absent (or when `rebuild`): the corpus
- * written as canonical NDJSON in a temporary folder by worker threads (writeCorpusInParallel,
- * one per core), then one importCanonical transaction, published as the database's first
- * snapshot, so an interrupted build is never reused.
+ * written as canonical files in a temporary folder (generated as NDJSON by worker threads, one
+ * per core, or, with `replication`, Parquet copies of a generated base corpus), then one
+ * importCanonical transaction, published as the database's first snapshot, so an interrupted
+ * build is never reused.
  */
 export async function ensureBenchDatabase(
   options: CorpusOptions,
   log: (line: string) => void,
   rebuild = false,
   dir = BENCH_DB_DIR,
+  replication?: Replication,
 ): Promise<BenchDatabase> {
-  const path = benchDatabasePath(options, dir);
+  const path = benchDatabasePath(options, dir, replication);
   const config = { ...loadConfig({}), databasePath: path };
   const store = SnapshotStore.of(config);
   const started = performance.now();
@@ -89,41 +114,27 @@ export async function ensureBenchDatabase(
     await rm(path, { force: true });
     await rm(buildRecordPath(path), { force: true });
     const work = await mkdtemp(join(tmpdir(), 'jixiao-bench-corpus-'));
-    const workers = availableParallelism();
     try {
-      log(
-        `building a SYNTHETIC corpus: ${options.departments} departments x ${options.fromYear}-${options.toYear} on ${workers} worker threads -> ${store.layout.dir}`,
-      );
-      const total = options.departments * (options.toYear - options.fromYear + 1);
-      let done = 0;
-      let shown = 0;
-      const written = await writeCorpusInParallel(options, work, {
-        workers,
-        onReports: (n) => {
-          done += n;
-          // A line per tenth: a build at a province's scale runs for many minutes.
-          if (done - shown >= total / 10 && done < total) {
-            shown = done;
-            log(`  ${done} of ${total} reports, ${seconds(started).toFixed(0)} s`);
-          }
-        },
-      });
+      const files = replication
+        ? await replicateFiles(options, replication, work, log, dir)
+        : await generateFiles(options, work, log);
       const generateSeconds = seconds(started);
-      log(
-        `  generated ${written.reports} synthetic reports in ${generateSeconds.toFixed(1)} s (${(written.reports / generateSeconds).toFixed(0)} reports/s)`,
-      );
+      const importStarted = performance.now();
+      log(`  importing ${files.reports} reports from ${files.format}`);
       await writeSnapshot(config, { command: 'bench corpus' }, (writer) =>
-        importCanonical(writer.pool, { dir: work, format: 'ndjson' }),
+        importCanonical(writer.pool, { dir: files.dir, format: files.format }),
       );
-      const importSeconds = seconds(started) - generateSeconds;
+      const importSeconds = seconds(importStarted);
       log(`  imported in ${importSeconds.toFixed(1)} s (${seconds(started).toFixed(1)} s in all)`);
       const build: BenchBuild = {
         date: new Date().toISOString(),
-        workers,
-        reports: written.reports,
+        workers: files.workers,
+        reports: files.reports,
         generateSeconds: round1(generateSeconds),
         importSeconds: round1(importSeconds),
-        reportsPerSecond: Math.round(written.reports / generateSeconds),
+        importFormat: files.format,
+        ...(files.replication ? { replication: files.replication } : {}),
+        reportsPerSecond: Math.round(files.reports / generateSeconds),
         loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
       };
       await writeFile(buildRecordPath(path), JSON.stringify(build, null, 2) + '\n');
@@ -141,6 +152,94 @@ export async function ensureBenchDatabase(
     bytes: (await stat(counts.file)).size,
     buildSeconds: reused ? 0 : seconds(started),
     build: await readBuildRecord(path),
+  };
+}
+
+/** Canonical files written for an import, and how. */
+interface CorpusFiles {
+  dir: string;
+  format: 'ndjson' | 'parquet';
+  reports: number;
+  workers: number;
+  replication?: BenchBuild['replication'];
+}
+
+/** The corpus generated report by report as NDJSON, by one worker thread per core. */
+async function generateFiles(
+  options: CorpusOptions,
+  work: string,
+  log: (line: string) => void,
+): Promise<CorpusFiles> {
+  const started = performance.now();
+  const workers = availableParallelism();
+  log(
+    `building a SYNTHETIC corpus: ${options.departments} departments x ${options.fromYear}-${options.toYear} on ${workers} worker threads in ${work}`,
+  );
+  const total = options.departments * (options.toYear - options.fromYear + 1);
+  let done = 0;
+  let shown = 0;
+  const written = await writeCorpusInParallel(options, work, {
+    workers,
+    onReports: (n) => {
+      done += n;
+      // A line per tenth: a build at a province's scale runs for many minutes.
+      if (done - shown >= total / 10 && done < total) {
+        shown = done;
+        log(`  ${done} of ${total} reports, ${seconds(started).toFixed(0)} s`);
+      }
+    },
+  });
+  const generateSeconds = seconds(started);
+  log(
+    `  generated ${written.reports} synthetic reports in ${generateSeconds.toFixed(1)} s (${(written.reports / generateSeconds).toFixed(0)} reports/s)`,
+  );
+  return { dir: work, format: 'ndjson', reports: written.reports, workers };
+}
+
+/**
+ * The corpus as copies of a generated base corpus (built first if absent): the base exported as
+ * canonical Parquet, then copied under new department names by DuckDB (replicate-corpus.ts).
+ */
+async function replicateFiles(
+  options: CorpusOptions,
+  replication: Replication,
+  work: string,
+  log: (line: string) => void,
+  dir: string,
+): Promise<CorpusFiles> {
+  const { baseDepartments, copies } = replication;
+  if (baseDepartments * copies !== options.departments)
+    throw new RangeError(
+      `${copies} copies of ${baseDepartments} departments are not ${options.departments}`,
+    );
+  const base = await ensureBenchDatabase(
+    { ...options, departments: baseDepartments },
+    log,
+    false,
+    dir,
+  );
+  const started = performance.now();
+  log(
+    `building a SYNTHETIC corpus: ${copies} copies of the ${base.departments} departments of ${base.path}`,
+  );
+  const exported = join(work, 'base');
+  const opened = await openReaderForCli({ ...loadConfig({}), databasePath: base.path });
+  try {
+    await exportCanonical(opened.db.pool, { dir: exported, format: 'parquet' });
+  } finally {
+    await opened.db.close();
+  }
+  const copied = join(work, 'copies');
+  const tables = await replicateCorpus(exported, copied, copies);
+  await rm(exported, { recursive: true, force: true });
+  const reports = tables.find((t) => t.table === 'reports')!.rows;
+  log(`  copied ${reports} synthetic reports in ${seconds(started).toFixed(1)} s`);
+  return {
+    dir: copied,
+    format: 'parquet',
+    reports,
+    workers: base.build?.workers ?? 1,
+    replication: { ...replication, baseDatabase: basename(base.path) },
   };
 }
 

@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readExampleOperations } from '../src/graphql/example-operations.js';
 import { DEMO_CORPUS } from '../src/synthetic/demo-corpus.js';
-import { ensureBenchDatabase } from './bench-corpus.js';
+import { ensureBenchDatabase, type Replication } from './bench-corpus.js';
 import { GraphQLClient } from './http-client.js';
 import { quantile } from './timing.js';
 
@@ -42,6 +42,8 @@ interface Options {
   url?: string;
   pid?: number;
   departments?: number;
+  /** Set when the corpus of `departments` is copies of a smaller one (bench-corpus.ts). */
+  replication?: Replication;
   years: [number, number];
   seed: number;
   /** Server processes (JIXIAO_WORKERS); unset: the environment's setting. */
@@ -128,6 +130,9 @@ async function startServer(options: Options, log: (line: string) => void): Promi
         toYear: options.years[1],
       },
       log,
+      false,
+      undefined,
+      options.replication,
     );
     // The benchmark database is a folder of snapshots like any other: the server serves it as
     // it is, and its start-up writer publishes nothing, since it is given nothing to seed.

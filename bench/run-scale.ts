@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { MAX_SYNTHETIC_DEPARTMENTS } from '../src/synthetic/department-catalog.js';
 import { DEMO_CORPUS } from '../src/synthetic/demo-corpus.js';
 import type { CorpusOptions } from '../src/synthetic/generate-corpus.js';
-import { ensureBenchDatabase, type BenchDatabase } from './bench-corpus.js';
+import { ensureBenchDatabase, type BenchDatabase, type Replication } from './bench-corpus.js';
 import { runLoad, type LoadResult } from './load.js';
 import { ms } from './timing.js';
 import {
@@ -30,13 +30,28 @@ interface Scale {
   departments: number;
   /** Timed rounds per workload unless --runs says otherwise: fewer where a round is slow. */
   runs: number;
+  /** Warm-up rounds per workload unless --warmup says otherwise. */
+  warmup: number;
+  /** Set where the catalogue cannot name so many departments: copies of a generated corpus. */
+  replication?: Replication;
+  /** Workloads left out at this scale, each with the reason the results give. */
+  skipped?: Record<string, string>;
 }
 
 /** The three scales of the benchmark: ten years of reports of 100, 10,000 and 200,000 departments. */
 const SCALES: Record<string, Scale> = {
-  S: { departments: 100, runs: 15 },
-  M: { departments: 10_000, runs: 9 },
-  L: { departments: 200_000, runs: 5 },
+  S: { departments: 100, runs: 15, warmup: 3 },
+  M: { departments: 10_000, runs: 9, warmup: 3 },
+  L: {
+    departments: 200_000,
+    runs: 3,
+    warmup: 1,
+    replication: { baseDepartments: 10_000, copies: 20 },
+    skipped: {
+      LowTargetRisk:
+        "its whole answer would be about 1 GB of JSON (20 times M's 53 MB), more than one JavaScript string holds; LowTargetRiskPage asks for the same ranking a page at a time",
+    },
+  },
 };
 const FROM_YEAR = 2015;
 const TO_YEAR = 2024;
@@ -61,7 +76,7 @@ function readOptions(args: string[] = process.argv.slice(2)): RunOptions {
     options: {
       scale: { type: 'string' },
       runs: { type: 'string' },
-      warmup: { type: 'string', default: '3' },
+      warmup: { type: 'string' },
       duration: { type: 'string', default: '20' },
       rebuild: { type: 'boolean', default: false },
     },
@@ -69,7 +84,7 @@ function readOptions(args: string[] = process.argv.slice(2)): RunOptions {
   const name = values.scale?.toUpperCase() ?? '';
   const scale = SCALES[name];
   if (!scale) throw new Error(`--scale must be S, M or L, got "${values.scale ?? ''}"`);
-  if (scale.departments > MAX_SYNTHETIC_DEPARTMENTS)
+  if (!scale.replication && scale.departments > MAX_SYNTHETIC_DEPARTMENTS)
     throw new Error(
       `scale ${name} needs ${scale.departments} departments, but the synthetic catalogue names at most ${MAX_SYNTHETIC_DEPARTMENTS}`,
     );
@@ -88,7 +103,7 @@ function readOptions(args: string[] = process.argv.slice(2)): RunOptions {
       toYear: TO_YEAR,
     },
     runs: values.runs === undefined ? scale.runs : int(values.runs, 'runs', 1000),
-    warmup: int(values.warmup, 'warmup', 100),
+    warmup: values.warmup === undefined ? scale.warmup : int(values.warmup, 'warmup', 100),
     durationS: int(values.duration, 'duration', 600),
     rebuild: values.rebuild,
   };
@@ -99,7 +114,14 @@ async function main(): Promise<number> {
   const { corpus } = options;
   const log = (line: string) => console.log(line);
   const loads: Record<string, number[]> = { start: loadAverage() };
-  const database = await ensureBenchDatabase(corpus, log, options.rebuild);
+  const scale = SCALES[options.scale]!;
+  const database = await ensureBenchDatabase(
+    corpus,
+    log,
+    options.rebuild,
+    undefined,
+    scale.replication,
+  );
   loads.afterCorpus = loadAverage();
   log(
     `SYNTHETIC corpus: ${database.departments} departments, ${database.reports} reports, ${(database.bytes / 2 ** 20).toFixed(1)} MiB${database.reused ? ' (reused)' : ''}`,
@@ -109,6 +131,7 @@ async function main(): Promise<number> {
     warmup: options.warmup,
     runs: options.runs,
     log,
+    except: Object.keys(scale.skipped ?? {}),
   });
   loads.afterComparison = loadAverage();
 
@@ -123,6 +146,7 @@ async function main(): Promise<number> {
       heavyShare: HEAVY_SHARE,
       hostileShare: 0,
       departments: corpus.departments,
+      replication: scale.replication,
       years: [corpus.fromYear, corpus.toYear],
       seed: corpus.seed,
       out: '',
@@ -131,7 +155,7 @@ async function main(): Promise<number> {
   );
   loads.end = loadAverage();
 
-  const command = `npm run bench -- --scale ${options.scale}${options.runs !== SCALES[options.scale]!.runs ? ` --runs ${options.runs}` : ''}${options.warmup !== 3 ? ` --warmup ${options.warmup}` : ''}${options.durationS !== 20 ? ` --duration ${options.durationS}` : ''}`;
+  const command = `npm run bench -- --scale ${options.scale}${options.runs !== SCALES[options.scale]!.runs ? ` --runs ${options.runs}` : ''}${options.warmup !== scale.warmup ? ` --warmup ${options.warmup}` : ''}${options.durationS !== 20 ? ` --duration ${options.durationS}` : ''}`;
   const report: ScaleReport = {
     benchmark: 'scale',
     scale: options.scale,
@@ -149,6 +173,7 @@ async function main(): Promise<number> {
       allAgree: comparison.allAgree,
       workloads: comparison.workloads,
     },
+    skipped: scale.skipped ?? {},
     concurrency,
   };
   await mkdir(RESULTS_DIR, { recursive: true });
@@ -201,6 +226,8 @@ interface ScaleReport {
   };
   corpus: ReturnType<typeof corpusRecord>;
   comparison: Omit<WorkloadComparison, 'machine'>;
+  /** Workloads left out at this scale, with the reason. */
+  skipped: Record<string, string>;
   concurrency: LoadResult;
 }
 
@@ -228,9 +255,18 @@ function markdownReport(
 ): string {
   const { machine, corpus: c } = report;
   const loads = machine.loadAverage1m5m15m;
+  const when =
+    c.build && (c.builtThisRun ? 'in this run' : `on ${c.build.date.slice(0, 10)} and reused`);
+  const made = c.build?.replication
+    ? `${c.build.replication.copies} copies of the generated corpus ${c.build.replication.baseDatabase} (${c.build.replication.baseDepartments} departments) under new department codes and names, written by DuckDB in ${c.build.generateSeconds} s (bench/replicate-corpus.ts: the copies repeat the original's figures), imported from Parquet in ${c.build.importSeconds} s`
+    : `generated on ${c.build?.workers} worker threads in ${c.build?.generateSeconds} s (${c.build?.reportsPerSecond} reports/s), imported in ${c.build?.importSeconds} s`;
   const build = c.build
-    ? `built ${c.builtThisRun ? 'in this run' : `on ${c.build.date.slice(0, 10)} and reused`}: generated on ${c.build.workers} worker threads in ${c.build.generateSeconds} s (${c.build.reportsPerSecond} reports/s), imported in ${c.build.importSeconds} s (1-minute load average ${c.build.loadAverage[0]} at the end of the build)`
+    ? `built ${when}: ${made} (1-minute load average ${c.build.loadAverage[0]} at the end of the build)`
     : 'reused; how it was built was not recorded';
+  const skipped = Object.entries(report.skipped);
+  const left = skipped.length
+    ? `\nLeft out at this scale: ${skipped.map(([operation, why]) => `${operation}, because ${why}`).join('; ')}.\n`
+    : '';
   const memory = load.serverMemoryMB;
   const rss = memory
     ? `Server RSS (MB, ${memory.processes ?? 1} process${(memory.processes ?? 1) === 1 ? '' : 'es'}): ${fixed(memory.before)} before, ${fixed(memory.maxSampled)} at most while sampled every 250 ms, ${fixed(memory.after)} after; peak (VmHWM) ${fixed(memory.peak)}.`
@@ -250,7 +286,7 @@ answer on a separate read-only instance of the same file, rows materialised with
 the workload checks (column "agree"). Year asked about: ${comparison.scope.year}.
 
 ${workloadTable(comparison.workloads)}
-
+${left}
 ${phaseTable(comparison.workloads)}
 
 ## Concurrency

@@ -104,6 +104,8 @@ export interface ComparisonOptions {
   log: (line: string) => void;
   /** Only the workloads of these operations (all when absent). */
   only?: readonly string[];
+  /** Not the workloads of these operations. */
+  except?: readonly string[];
 }
 
 /** The 1-, 5- and 15-minute load averages, to two decimals. */
@@ -118,7 +120,7 @@ export function loadAverage(): number[] {
 export async function compareWorkloads(
   databasePath: string,
   corpus: CorpusOptions,
-  { warmup, runs, log, only }: ComparisonOptions,
+  { warmup, runs, log, only, except = [] }: ComparisonOptions,
 ): Promise<WorkloadComparison> {
   const loadBefore = loadAverage();
   const server = await startBenchServer(databasePath, log);
@@ -133,7 +135,9 @@ export async function compareWorkloads(
       `server ${running.url}; SQL on ${sql.description}\n${warmup} warm-up and ${runs} timed rounds per workload, GraphQL and SQL interleaved\n`,
     );
     const results: WorkloadResult[] = [];
-    const chosen = workloads(scope).filter((w) => !only || only.includes(w.operation));
+    const chosen = workloads(scope).filter(
+      (w) => (!only || only.includes(w.operation)) && !except.includes(w.operation),
+    );
     for (const workload of chosen) {
       const operation = operations.get(workload.operation);
       if (!operation) throw new Error(`no operation ${workload.operation} in schema/operations/`);
