@@ -30,6 +30,8 @@ interface Explained {
 }
 
 const emptyList = (value: unknown) => Array.isArray(value) && value.length === 0;
+/** A page of an analytic (analytic-page.ts) whose whole answer is empty. */
+const emptyPage = (value: unknown) => (value as { totalCount?: unknown } | null)?.totalCount === 0;
 /** An answer of a target-setting signal with no department in it. */
 const noDepartments = (value: unknown) => {
   const answer = value as { departmentCount?: unknown; departments?: unknown } | null;
@@ -64,13 +66,21 @@ const EXPLAINED: Readonly<Record<string, Explained>> = {
       zh: '低于上年实际值的目标（需要连续年度的报告）',
     },
   },
+  targetRatchetPage: {
+    isEmpty: emptyPage,
+    scope: (a) => ({ ...years(a), departments: departments(a) }),
+    sought: {
+      en: "a target below the previous year's actual (this needs reports of consecutive years)",
+      zh: '低于上年实际值的目标（需要连续年度的报告）',
+    },
+  },
   lowTargetRisk: {
     isEmpty: emptyList,
     scope: (a) => ({ ...years(a), includeSynthetic: synthetic(a) }),
     sought: { en: 'a scored report', zh: '可评分的报告' },
   },
   lowTargetRiskPage: {
-    isEmpty: (value) => (value as { totalCount?: unknown } | null)?.totalCount === 0,
+    isEmpty: emptyPage,
     scope: (a) => ({ ...years(a), includeSynthetic: synthetic(a) }),
     sought: { en: 'a scored report', zh: '可评分的报告' },
   },

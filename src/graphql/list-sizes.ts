@@ -191,6 +191,18 @@ export const SIZE_RULES: Readonly<Record<string, SizeRule>> = {
       sum(yearsIn(stats, args.fromYear, args.toYear), (y) => y.ratchetFailures) *
       departmentShare(stats, args.departments),
   }),
+  'Query.targetRatchetPage': ({ args, stats }) => ({
+    items: 1,
+    frame: {
+      page: firstOf(
+        args,
+        100,
+        sum(yearsIn(stats, args.fromYear, args.toYear), (y) => y.ratchetFailures) *
+          departmentShare(stats, args.departments),
+      ),
+    },
+  }),
+  'TargetRatchetPage.nodes': fromFrame('page'),
   'Query.lowTargetRisk': ({ args, stats }) => ({
     items: reportsIn(yearsIn(stats, args.year, args.year), args),
   }),

@@ -1,38 +1,21 @@
-import { pageOf, type AnalyticPage } from './analytic-page.js';
+import { pageOf } from './analytic-page.js';
+import { analyticPageRef } from './analytic-page-type.js';
 import { builder } from './builder.js';
 import { checkedFirst } from './page-size.js';
-import { PageInfoRef } from './page-info.js';
 import {
   DepartmentTargetRiskRef,
   lowTargetRiskArgs,
   lowTargetRiskRows,
 } from './target-findings.js';
-import type { DepartmentTargetRisk } from '../analytics/low-target-risk.js';
 
 /** Entries one page may hold. */
 export const MAX_RISK_PAGE = 1_000;
 
-const LowTargetRiskPageRef = builder
-  .objectRef<AnalyticPage<DepartmentTargetRisk>>('LowTargetRiskPage')
-  .implement({
-    description:
-      'A page of lowTargetRisk: the same entries in the same order (peer group, then rank), a page at a time.',
-    fields: (t) => ({
-      totalCount: t.exposeInt('totalCount', {
-        description: 'Entries over all pages (for a DEPARTMENT token: its own).',
-      }),
-      nodes: t.field({
-        type: [DepartmentTargetRiskRef],
-        resolve: (p) => p.nodes,
-        description: 'The entries of this page.',
-      }),
-      pageInfo: t.field({
-        type: PageInfoRef,
-        resolve: (p) => p.pageInfo,
-        description: 'Whether more pages follow, and where the next starts.',
-      }),
-    }),
-  });
+const LowTargetRiskPageRef = analyticPageRef('LowTargetRiskPage', DepartmentTargetRiskRef, {
+  description:
+    'A page of lowTargetRisk: the same entries in the same order (peer group, then rank), a page at a time.',
+  totalCount: 'Entries over all pages (for a DEPARTMENT token: its own).',
+});
 
 builder.queryFields((t) => ({
   lowTargetRiskPage: t.field({

@@ -11,6 +11,7 @@ import './structure.js';
 import './deduction-trend.js';
 import './target-findings.js';
 import './low-target-risk-page.js';
+import './target-ratchet-page.js';
 import './threshold-clustering.js';
 import './target-ambition.js';
 import './copied-actuals.js';

@@ -133,7 +133,7 @@ const IndicatorOvershootRef = builder.objectRef<Overshoot>('IndicatorOvershoot')
   }),
 });
 
-const TargetRatchetRef = builder.objectRef<RatchetFinding>('TargetRatchet').implement({
+export const TargetRatchetRef = builder.objectRef<RatchetFinding>('TargetRatchet').implement({
   ...ownedByDepartment<RatchetFinding>((f) => f.departmentCode),
   description:
     'A target not raised after being beaten: this year’s target below last year’s actual for the same indicator.',
@@ -287,7 +287,7 @@ export async function lowTargetRiskRows(
   );
 }
 
-const findingScopeArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
+export const findingScopeArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
   ...yearRangeArgs(t.arg),
   departments: departmentsArg(t.arg),
 });

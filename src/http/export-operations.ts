@@ -38,6 +38,55 @@ const distribution: ExportColumns = {
 
 const reportId: ExportColumns = { 'report.id': '报告编号' };
 
+/** The findings of targetRatchet (or of a page of it, at `path`) as one sheet. */
+const ratchetLists = (path: string): OperationExport['lists'] => [
+  {
+    name: 'ratchets',
+    zh: '目标未提高',
+    path,
+    columns: {
+      ...department,
+      year: '年度',
+      'indicator.name': '指标名称',
+      'indicator.targetText': '预期实现值',
+      'previous.name': '上年指标名称',
+      'previous.actualText': '上年实际完成值',
+      previousActual: '上年实际值',
+      target: '本年目标值',
+      matchedBy: '匹配依据',
+      'measure.unit': '单位',
+      'measure.direction': '方向',
+      rule: '规则',
+      'previousYear.year': '上年',
+      'previousYear.measureIndex': '上年度量序号',
+      'previousYear.target': '上年目标值',
+      'previousYear.actual': '上年实际值（阈值）',
+      'previousYear.actualText': '上年实际值（显示）',
+      'previousYear.source.file': '上年来源文件',
+      'previousYear.source.page': '上年页码',
+      'previousYear.source.line': '上年行号',
+      'previousYear.source.text': '上年原文',
+      'source.file': '来源文件',
+      'source.page': '页码',
+      'source.line': '行号',
+      'source.text': '原文',
+      explanation: '说明',
+    },
+  },
+];
+
+/** The total and the next cursor of a page of an analytic (at `path`), as a sheet of one row. */
+const pageList = (path: string): OperationExport['lists'][number] => ({
+  name: 'page',
+  zh: '分页',
+  path,
+  columns: {
+    totalCount: '总数',
+    'pageInfo.hasNextPage': '还有下一页',
+    'pageInfo.endCursor': '下一页游标',
+  },
+});
+
 /**
  * The tables of a low-target risk answer whose entries are at `path`: the entries, and their
  * measures one row each (LowTargetRisk, and a page of it).
@@ -453,41 +502,12 @@ export const operationExports: readonly OperationExport[] = [
   {
     operation: 'TargetRatchet',
     fileName: ['fromYear', 'toYear'],
-    lists: [
-      {
-        name: 'ratchets',
-        zh: '目标未提高',
-        path: 'targetRatchet',
-        columns: {
-          ...department,
-          year: '年度',
-          'indicator.name': '指标名称',
-          'indicator.targetText': '预期实现值',
-          'previous.name': '上年指标名称',
-          'previous.actualText': '上年实际完成值',
-          previousActual: '上年实际值',
-          target: '本年目标值',
-          matchedBy: '匹配依据',
-          'measure.unit': '单位',
-          'measure.direction': '方向',
-          rule: '规则',
-          'previousYear.year': '上年',
-          'previousYear.measureIndex': '上年度量序号',
-          'previousYear.target': '上年目标值',
-          'previousYear.actual': '上年实际值（阈值）',
-          'previousYear.actualText': '上年实际值（显示）',
-          'previousYear.source.file': '上年来源文件',
-          'previousYear.source.page': '上年页码',
-          'previousYear.source.line': '上年行号',
-          'previousYear.source.text': '上年原文',
-          'source.file': '来源文件',
-          'source.page': '页码',
-          'source.line': '行号',
-          'source.text': '原文',
-          explanation: '说明',
-        },
-      },
-    ],
+    lists: ratchetLists('targetRatchet'),
+  },
+  {
+    operation: 'TargetRatchetPage',
+    fileName: ['fromYear', 'toYear'],
+    lists: [...ratchetLists('targetRatchetPage.nodes'), pageList('targetRatchetPage')],
   },
   {
     operation: 'LowTargetRisk',
@@ -497,19 +517,7 @@ export const operationExports: readonly OperationExport[] = [
   {
     operation: 'LowTargetRiskPage',
     fileName: ['year', 'peerGroup'],
-    lists: [
-      ...riskLists('lowTargetRiskPage.nodes'),
-      {
-        name: 'page',
-        zh: '分页',
-        path: 'lowTargetRiskPage',
-        columns: {
-          totalCount: '总数',
-          'pageInfo.hasNextPage': '还有下一页',
-          'pageInfo.endCursor': '下一页游标',
-        },
-      },
-    ],
+    lists: [...riskLists('lowTargetRiskPage.nodes'), pageList('lowTargetRiskPage')],
   },
   {
     operation: 'ThresholdClustering',
