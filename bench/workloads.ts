@@ -305,6 +305,7 @@ export function workloads(scope: WorkloadScope): Workload[] {
     },
     overshootWorkload(year),
     ratchetWorkload(year),
+    ratchetPageWorkload(year),
     lowTargetRiskWorkload(year),
     lowTargetRiskPageWorkload(year),
     {
@@ -681,14 +682,10 @@ interface Finding extends Named {
   measure: { flags: string[] };
 }
 
-/** One year's ratchet failures with both years' indicators. */
-function ratchetWorkload(year: number): Workload {
-  return {
-    label: `TargetRatchet, ${year}`,
-    operation: 'TargetRatchet',
-    variables: { fromYear: year, toYear: year },
-    sql: [
-      `SELECT r.department_code, d.name, d.synthetic, r.year,
+/** One year's ratchet failures with both years' indicators, in targetRatchet's order. */
+function ratchetSql(year: number, limit?: number): string {
+  return (
+    `SELECT r.department_code, d.name, d.synthetic, r.year,
               i.name AS indicator, i.target_text, pi.name AS previous_indicator, pi.actual_text AS previous_actual_text,
               ml.previous_actual, m.target, il.matched_by, m.unit, m.direction
        FROM measure_links ml
@@ -700,8 +697,18 @@ function ratchetWorkload(year: number): Workload {
        JOIN indicators pi ON pi.report_id = pr.id AND pi.seq = ml.previous_seq
        JOIN indicator_measures m ON m.report_id = ml.report_id AND m.seq = ml.seq AND m.measure_index = ml.measure_index
        WHERE ml.ratchet_failure AND r.year = ${year}
-       ORDER BY r.year DESC, r.department_code, ml.seq, ml.measure_index`,
-    ],
+       ORDER BY r.year DESC, r.department_code, ml.seq, ml.measure_index` +
+    (limit ? ` LIMIT ${limit}` : '')
+  );
+}
+
+/** One year's ratchet failures with both years' indicators. */
+function ratchetWorkload(year: number): Workload {
+  return {
+    label: `TargetRatchet, ${year}`,
+    operation: 'TargetRatchet',
+    variables: { fromYear: year, toYear: year },
+    sql: [ratchetSql(year)],
     graphqlFigures(data) {
       const items = (data as { targetRatchet: Ratchet[] }).targetRatchet;
       return {
@@ -720,6 +727,26 @@ function ratchetWorkload(year: number): Workload {
         sumPreviousActual: sum(rows, (r) => r.previous_actual),
         higherBetter: count(rows, (r) => r.direction === 'HIGHER_BETTER'),
       };
+    },
+  };
+}
+
+/** The first 100 of one year's ratchet failures, with their total. */
+function ratchetPageWorkload(year: number): Workload {
+  const whole = ratchetWorkload(year);
+  return {
+    label: `TargetRatchetPage, ${year}, first 100`,
+    operation: 'TargetRatchetPage',
+    variables: { fromYear: year, toYear: year, first: 100 },
+    sql: [`SELECT count(*) AS total_count FROM (${ratchetSql(year)})`, ratchetSql(year, 100)],
+    graphqlFigures(data) {
+      const { totalCount, nodes } = (
+        data as { targetRatchetPage: { totalCount: number; nodes: Ratchet[] } }
+      ).targetRatchetPage;
+      return { totalCount, ...whole.graphqlFigures({ targetRatchet: nodes }) };
+    },
+    sqlFigures([totals = [], page = []]) {
+      return { totalCount: num(totals[0]?.total_count), ...whole.sqlFigures([page]) };
     },
   };
 }
