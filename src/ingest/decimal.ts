@@ -37,13 +37,47 @@ export function padDecimals(value: Decimal, decimals: number): Decimal {
   return digits ? `${int}.${digits}` : int;
 }
 
-/** A decimal string as scaled units. */
+/** Digits a double holds exactly as an integer (below 2^53). */
+const EXACT_DOUBLE_DIGITS = 15;
+const ONLY_DIGITS = /^\d+$/;
+
+/**
+ * A decimal string as scaled units. Reconciling an import reads millions of stored figures, so
+ * the digits are parsed once, and as a double where one holds them exactly (up to 15 digits,
+ * every amount of a report) rather than as a bigint.
+ */
 export function toUnits(value: Decimal): bigint {
-  const negative = value.startsWith('-');
-  const [int = '0', frac = ''] = value.replace(/^-/, '').split('.');
+  const negative = value.charCodeAt(0) === 45; // '-'
+  const body = negative ? value.slice(1) : value;
+  const dot = body.indexOf('.');
+  const int = dot < 0 ? body : body.slice(0, dot);
+  const frac = dot < 0 ? '' : body.slice(dot + 1);
   if (frac.length > SCALE) throw new RangeError(`more than ${SCALE} decimals: ${value}`);
-  const units = BigInt(int) * FACTOR + BigInt(frac.padEnd(SCALE, '0'));
+  const digits = (int || '0') + frac.padEnd(SCALE, '0');
+  const units =
+    digits.length <= EXACT_DOUBLE_DIGITS && ONLY_DIGITS.test(digits)
+      ? BigInt(Number(digits))
+      : BigInt(digits);
   return negative ? -units : units;
+}
+
+/** A plain decimal as DuckDB writes one: sign, digits, and a fraction. */
+const PLAIN = /^(-?)(\d+)(?:\.(\d*))?$/;
+
+/**
+ * A decimal string in canonical form, as fromUnits(toUnits(value)) gives it (`10105.7900` →
+ * `10105.79`, `-0.00` → `0`), by editing the text: a stored DECIMAL read back is normalised
+ * this way once per value. Anything but a plain decimal takes the exact path, which refuses
+ * more than 4 decimals as toUnits does.
+ */
+export function canonicalDecimal(value: string): Decimal {
+  const plain = PLAIN.exec(value);
+  if (!plain || (plain[3] ?? '').length > SCALE) return fromUnits(toUnits(value));
+  const [, sign, int = '0', frac = ''] = plain;
+  const whole = int.replace(/^0+(?=\d)/, '');
+  const decimals = frac.replace(/0+$/, '');
+  if (whole === '0' && decimals === '') return '0';
+  return `${sign}${whole}${decimals ? `.${decimals}` : ''}`;
 }
 
 /** Scaled units as a canonical decimal string without trailing zeros (`6759.55`, `50`). */

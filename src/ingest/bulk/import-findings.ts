@@ -1,13 +1,13 @@
 import type { PooledConnection } from '../../db/duckdb-pool.js';
 import type { Decimal } from '../../db/tables.js';
-import { fromUnits, toUnits } from '../decimal.js';
+import { canonicalDecimal } from '../decimal.js';
 import { reconcile } from '../reconcile.js';
 import type { ParseNote } from '../report-document.js';
 import { storedDocuments } from './stored-documents.js';
 
 /** A finding's figure, compared as a number: `10105.7900` as stored is `10105.79` as computed. */
 const figure = (value: unknown): string =>
-  value === null || value === undefined ? '' : fromUnits(toUnits(String(value)));
+  value === null || value === undefined ? '' : canonicalDecimal(String(value));
 
 /**
  * What makes two findings the same: the check and the two figures it compared; for a finding

@@ -1,6 +1,6 @@
 import type { PooledConnection } from '../../db/duckdb-pool.js';
 import type { Decimal, NatureCategory, ReportTemplate } from '../../db/tables.js';
-import { fromUnits, toUnits } from '../decimal.js';
+import { canonicalDecimal } from '../decimal.js';
 import type { ReportDocument, StageAmounts } from '../report-document.js';
 
 /** A stored report's document, with the id and key of the report it was read from. */
@@ -19,7 +19,7 @@ type Row = Record<string, unknown>;
  * rounds to `97.00` also rounds to `97`), so a figure that balanced when read still balances.
  */
 function decimal(value: unknown): Decimal {
-  return fromUnits(toUnits(String(value)));
+  return canonicalDecimal(String(value));
 }
 const decimalOrNull = (value: unknown): Decimal | null =>
   value === null || value === undefined ? null : decimal(value);
