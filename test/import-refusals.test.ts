@@ -88,6 +88,17 @@ async function parquetWith(table: string, select: string): Promise<string> {
   return dir;
 }
 
+/** The content checksum of a fresh database that imported `dir`. */
+async function importedContent(dir: string, format: 'csv' | 'parquet') {
+  const copy = await tempDatabase();
+  try {
+    await importCanonical(copy.db.pool, { dir, format });
+    return await databaseChecksum(copy.db.pool, 'content');
+  } finally {
+    await copy.close();
+  }
+}
+
 /** Imports a copy that must be refused; returns the error, having checked nothing was written. */
 async function refusal(dir: string, format: 'csv' | 'parquet' = 'csv'): Promise<BulkImportError> {
   const before = await databaseChecksum(target.db.pool);
@@ -201,21 +212,9 @@ describe('a canonical Parquet file whose columns another program typed', () => {
   });
 
   it("is imported as exported when every column has its table's type", async () => {
-    const copy = await tempDatabase();
-    try {
-      await importCanonical(copy.db.pool, { dir: exportedParquet, format: 'parquet' });
-      const plain = await tempDatabase();
-      try {
-        await importCanonical(plain.db.pool, { dir: exported, format: 'csv' });
-        expect(await databaseChecksum(copy.db.pool, 'content')).toEqual(
-          await databaseChecksum(plain.db.pool, 'content'),
-        );
-      } finally {
-        await plain.close();
-      }
-    } finally {
-      await copy.close();
-    }
+    expect(await importedContent(exportedParquet, 'parquet')).toEqual(
+      await importedContent(exported, 'csv'),
+    );
   });
 });
 
@@ -264,20 +263,6 @@ describe('a file as Excel saves it', () => {
         );
     const files = readdirSync(exported).filter((f) => f.endsWith('.csv'));
     const dir = copyWith(Object.fromEntries(files.map((f) => [f, crlf])));
-    const copy = await tempDatabase();
-    try {
-      await importCanonical(copy.db.pool, { dir, format: 'csv' });
-      const plain = await tempDatabase();
-      try {
-        await importCanonical(plain.db.pool, { dir: exported, format: 'csv' });
-        expect(await databaseChecksum(copy.db.pool, 'content')).toEqual(
-          await databaseChecksum(plain.db.pool, 'content'),
-        );
-      } finally {
-        await plain.close();
-      }
-    } finally {
-      await copy.close();
-    }
+    expect(await importedContent(dir, 'csv')).toEqual(await importedContent(exported, 'csv'));
   });
 });
