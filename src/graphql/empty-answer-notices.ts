@@ -117,6 +117,11 @@ const EXPLAINED: Readonly<Record<string, Explained>> = {
     scope: (a) => ({ ...years(a), departments: departments(a) }),
     sought: { en: 'expenditure figures', zh: '支出数据' },
   },
+  expenditureStructurePage: {
+    isEmpty: emptyPage,
+    scope: (a) => ({ ...years(a), departments: departments(a) }),
+    sought: { en: 'expenditure figures', zh: '支出数据' },
+  },
   metricSeries: {
     isEmpty: emptyList,
     scope: (a) => ({ ...years(a), departments: departments(a) }),

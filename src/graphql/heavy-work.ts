@@ -7,6 +7,7 @@ import type { QueryCost, RootCost } from './query-cost.js';
 const SCOPE_ANALYTICS: ReadonlySet<string> = new Set([
   'benchmark',
   'expenditureStructure',
+  'expenditureStructurePage',
   'overshootIndicators',
   'targetRatchet',
   'targetRatchetPage',
@@ -24,6 +25,7 @@ const SCOPE_ANALYTICS: ReadonlySet<string> = new Set([
 /** Analytics that compute over the departments named, and only those (a benchmark reads its peers too). */
 const NARROWED_BY_DEPARTMENTS: ReadonlySet<string> = new Set([
   'expenditureStructure',
+  'expenditureStructurePage',
   'overshootIndicators',
   'targetRatchet',
   'targetRatchetPage',

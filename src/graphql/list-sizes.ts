@@ -158,6 +158,21 @@ export const SIZE_RULES: Readonly<Record<string, SizeRule>> = {
     },
   }),
   'ExpenditureStructure.parts': fromFrame('parts'),
+  'Query.expenditureStructurePage': ({ args, stats }) => ({
+    items: 1,
+    frame: {
+      page: firstOf(args, 100, reportsIn(yearsIn(stats, args.year, args.year), args)),
+      parts:
+        args.by === 'FUNCTION_CLASS'
+          ? stats.perReport.expenditureByFunction
+          : stats.perReport.expenditureByNature,
+    },
+  }),
+  // The page's structures keep the frame: their parts are sized by it, as the whole list's are.
+  'ExpenditureStructurePage.nodes': ({ frame }) => ({
+    items: frame.page ?? FALLBACK_LIST_SIZE,
+    frame,
+  }),
   'Query.deductionTrends': ({ args, stats }) => {
     const years = yearsIn(stats, args.fromYear, args.toYear);
     const departments = Math.max(0, ...years.map((y) => reportsIn([y], args)));

@@ -12,6 +12,7 @@ import './deduction-trend.js';
 import './target-findings.js';
 import './low-target-risk-page.js';
 import './target-ratchet-page.js';
+import './structure-page.js';
 import './threshold-clustering.js';
 import './target-ambition.js';
 import './copied-actuals.js';

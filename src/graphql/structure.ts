@@ -1,6 +1,7 @@
 import {
   expenditureStructure,
   type ExpenditureStructure,
+  type StructureDimension,
   type StructurePart,
 } from '../analytics/expenditure-structure.js';
 import { MAX_DEPARTMENTS } from '../analytics/scope.js';
@@ -11,11 +12,12 @@ import { toFloat } from './numbers.js';
 import { DepartmentRef } from './refs.js';
 import { departmentsAsked, departmentsFor, ownedByDepartment } from './department-access.js';
 import { formatPercentPoints, formatRatio, formatWan } from './number-format.js';
+import type { GraphQLContext } from './context.js';
 
 /** A part with its structure's total, so that its share can be formatted from the exact amounts. */
 type PartOfTotal = StructurePart & { total: string | null };
 
-const StructureDimensionEnum = builder.enumType('StructureDimension', {
+export const StructureDimensionEnum = builder.enumType('StructureDimension', {
   description: 'How expenditure is broken down.',
   values: {
     NATURE: { description: 'By nature (表2): basic, personnel, public funds, project.' },
@@ -83,7 +85,7 @@ const StructurePartRef = builder.objectRef<PartOfTotal>('StructurePart').impleme
   }),
 });
 
-const ExpenditureStructureRef = builder
+export const ExpenditureStructureRef = builder
   .objectRef<ExpenditureStructure>('ExpenditureStructure')
   .implement({
     ...ownedByDepartment<ExpenditureStructure>((s) => s.departmentCode),
@@ -113,29 +115,39 @@ const ExpenditureStructureRef = builder
     }),
   });
 
+/** The arguments of expenditureStructure, and of its pages. */
+export const structureArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
+  year: t.arg.int({ required: true, description: 'Fiscal year.' }),
+  departments: departmentsArg(
+    t.arg,
+    `Only these departments (at most ${MAX_DEPARTMENTS}); all when omitted.`,
+  ),
+  by: t.arg({
+    type: StructureDimensionEnum,
+    defaultValue: 'NATURE',
+    description: 'NATURE or FUNCTION_CLASS.',
+  }),
+});
+
+/** The structures a viewer asked for: a DEPARTMENT token's own when it names none. */
+export function structuresFor(
+  ctx: GraphQLContext,
+  args: ScopeArgs & { year: number; by?: StructureDimension | null },
+): Promise<ExpenditureStructure[]> {
+  return expenditureStructure(ctx.db, {
+    year: args.year,
+    departments: departmentsFor(ctx.viewer, args.departments),
+    by: args.by ?? 'NATURE',
+  });
+}
+
 builder.queryFields((t) => ({
   expenditureStructure: t.field({
     type: [ExpenditureStructureRef],
     description:
       'Expenditure structure per department in one year, by nature or by functional class, with change against the previous year.',
-    args: {
-      year: t.arg.int({ required: true, description: 'Fiscal year.' }),
-      departments: departmentsArg(
-        t.arg,
-        `Only these departments (at most ${MAX_DEPARTMENTS}); all when omitted.`,
-      ),
-      by: t.arg({
-        type: StructureDimensionEnum,
-        defaultValue: 'NATURE',
-        description: 'NATURE or FUNCTION_CLASS.',
-      }),
-    },
+    args: structureArgs(t),
     authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
-    resolve: (_root, args, ctx) =>
-      expenditureStructure(ctx.db, {
-        year: args.year,
-        departments: departmentsFor(ctx.viewer, args.departments),
-        by: args.by ?? 'NATURE',
-      }),
+    resolve: (_root, args, ctx) => structuresFor(ctx, args),
   }),
 }));

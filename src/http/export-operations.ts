@@ -38,6 +38,35 @@ const distribution: ExportColumns = {
 
 const reportId: ExportColumns = { 'report.id': '报告编号' };
 
+/** The structures of expenditureStructure (or of a page of it, at `path`), a row per part. */
+const structureLists = (path: string): OperationExport['lists'] => [
+  {
+    name: 'structure',
+    zh: '支出结构',
+    path,
+    explode: 'parts',
+    columns: {
+      ...department,
+      year: '年度',
+      total: '决算支出合计（万元）',
+      totalText: '决算支出合计（显示）',
+      'parts.key': '部分',
+      'parts.label': '名称',
+      'parts.parent': '上级部分',
+      'parts.topLevel': '顶层部分',
+      'parts.initialBudget': '年初预算数（万元）',
+      'parts.fullYearBudget': '全年预算数（万元）',
+      'parts.final': '决算数（万元）',
+      'parts.finalText': '决算数（显示）',
+      'parts.share': '占比',
+      'parts.shareText': '占比（显示）',
+      'parts.shareChange': '占比变化',
+      'parts.shareChangeText': '占比变化（显示）',
+    },
+    fractions: ['parts.share', 'parts.shareChange'],
+  },
+];
+
 /** The findings of targetRatchet (or of a page of it, at `path`) as one sheet. */
 const ratchetLists = (path: string): OperationExport['lists'] => [
   {
@@ -421,32 +450,14 @@ export const operationExports: readonly OperationExport[] = [
   {
     operation: 'ExpenditureStructure',
     fileName: ['year', 'by'],
+    lists: structureLists('expenditureStructure'),
+  },
+  {
+    operation: 'ExpenditureStructurePage',
+    fileName: ['year', 'by'],
     lists: [
-      {
-        name: 'structure',
-        zh: '支出结构',
-        path: 'expenditureStructure',
-        explode: 'parts',
-        columns: {
-          ...department,
-          year: '年度',
-          total: '决算支出合计（万元）',
-          totalText: '决算支出合计（显示）',
-          'parts.key': '部分',
-          'parts.label': '名称',
-          'parts.parent': '上级部分',
-          'parts.topLevel': '顶层部分',
-          'parts.initialBudget': '年初预算数（万元）',
-          'parts.fullYearBudget': '全年预算数（万元）',
-          'parts.final': '决算数（万元）',
-          'parts.finalText': '决算数（显示）',
-          'parts.share': '占比',
-          'parts.shareText': '占比（显示）',
-          'parts.shareChange': '占比变化',
-          'parts.shareChangeText': '占比变化（显示）',
-        },
-        fractions: ['parts.share', 'parts.shareChange'],
-      },
+      ...structureLists('expenditureStructurePage.nodes'),
+      pageList('expenditureStructurePage'),
     ],
   },
   {
