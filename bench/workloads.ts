@@ -190,58 +190,8 @@ export function workloads(scope: WorkloadScope): Workload[] {
       },
     },
     benchmarkWorkload(year),
-    {
-      label: `ExpenditureStructure NATURE, ${year}, all departments`,
-      operation: 'ExpenditureStructure',
-      variables: { year, by: 'NATURE' },
-      sql: [
-        `WITH scoped AS (
-           SELECT f.report_id, f.department_code, f.year, f.total_final FROM report_facts f
-           WHERE f.year IN (${year}, ${year - 1})
-         ),
-         shares AS (
-           SELECT s.department_code, s.year, s.total_final AS total, n.category AS key,
-                  n.initial_budget, n.full_year_budget, n.final,
-                  CAST(n.final AS DOUBLE) / nullif(CAST(s.total_final AS DOUBLE), 0) AS share
-           FROM scoped s JOIN expenditure_by_nature n ON n.report_id = s.report_id AND n.category <> 'TOTAL'
-         ),
-         changes AS (
-           SELECT *, share - lag(share) OVER w AS share_change, lag(year) OVER w AS previous_year
-           FROM shares WINDOW w AS (PARTITION BY department_code, key ORDER BY year)
-         )
-         SELECT c.department_code, d.name, d.synthetic, c.year, c.total, c.key,
-                CASE c.key WHEN 'BASIC' THEN '基本支出' WHEN 'PERSONNEL' THEN '人员经费'
-                           WHEN 'PUBLIC' THEN '公用经费' WHEN 'PROJECT' THEN '项目支出' END AS label,
-                c.initial_budget, c.full_year_budget, c.final, c.share,
-                CASE WHEN c.previous_year = c.year - 1 THEN c.share_change END AS share_change
-         FROM changes c JOIN departments d ON d.code = c.department_code
-         WHERE c.year = ${year}
-         ORDER BY c.department_code, list_position(['BASIC', 'PERSONNEL', 'PUBLIC', 'PROJECT'], c.key)`,
-      ],
-      graphqlFigures(data) {
-        const items = (data as { expenditureStructure: Structure[] }).expenditureStructure;
-        const parts = items.flatMap((s) => s.parts);
-        return {
-          departments: items.length,
-          parts: parts.length,
-          sumTotal: sum(items, (s) => s.total),
-          sumFinal: sum(parts, (p) => p.final),
-          withShareChange: count(parts, (p) => p.shareChange !== null),
-          sumShareChange: sum(parts, (p) => p.shareChange),
-        };
-      },
-      sqlFigures([rows = []]) {
-        const firsts = rows.filter((r, i) => rows[i - 1]?.department_code !== r.department_code);
-        return {
-          departments: firsts.length,
-          parts: rows.length,
-          sumTotal: sum(firsts, (r) => r.total),
-          sumFinal: sum(rows, (r) => r.final),
-          withShareChange: count(rows, (r) => r.share_change !== null),
-          sumShareChange: sum(rows, (r) => r.share_change),
-        };
-      },
-    },
+    structureWorkload(year),
+    structurePageWorkload(year),
     {
       label: 'DeductionTrends INDICATOR, all years',
       operation: 'DeductionTrends',
@@ -680,6 +630,91 @@ interface Finding extends Named {
   attainment: number | null;
   rule: string;
   measure: { flags: string[] };
+}
+
+/** One year's expenditure structure by nature, every department, in expenditureStructure's order. */
+function structureSql(year: number): string {
+  return `WITH scoped AS (
+           SELECT f.report_id, f.department_code, f.year, f.total_final FROM report_facts f
+           WHERE f.year IN (${year}, ${year - 1})
+         ),
+         shares AS (
+           SELECT s.department_code, s.year, s.total_final AS total, n.category AS key,
+                  n.initial_budget, n.full_year_budget, n.final,
+                  CAST(n.final AS DOUBLE) / nullif(CAST(s.total_final AS DOUBLE), 0) AS share
+           FROM scoped s JOIN expenditure_by_nature n ON n.report_id = s.report_id AND n.category <> 'TOTAL'
+         ),
+         changes AS (
+           SELECT *, share - lag(share) OVER w AS share_change, lag(year) OVER w AS previous_year
+           FROM shares WINDOW w AS (PARTITION BY department_code, key ORDER BY year)
+         )
+         SELECT c.department_code, d.name, d.synthetic, c.year, c.total, c.key,
+                CASE c.key WHEN 'BASIC' THEN '基本支出' WHEN 'PERSONNEL' THEN '人员经费'
+                           WHEN 'PUBLIC' THEN '公用经费' WHEN 'PROJECT' THEN '项目支出' END AS label,
+                c.initial_budget, c.full_year_budget, c.final, c.share,
+                CASE WHEN c.previous_year = c.year - 1 THEN c.share_change END AS share_change
+         FROM changes c JOIN departments d ON d.code = c.department_code
+         WHERE c.year = ${year}
+         ORDER BY c.department_code, list_position(['BASIC', 'PERSONNEL', 'PUBLIC', 'PROJECT'], c.key)`;
+}
+
+/** The expenditure structure by nature of every department in a year. */
+function structureWorkload(year: number): Workload {
+  return {
+    label: `ExpenditureStructure NATURE, ${year}, all departments`,
+    operation: 'ExpenditureStructure',
+    variables: { year, by: 'NATURE' },
+    sql: [structureSql(year)],
+    graphqlFigures(data) {
+      const items = (data as { expenditureStructure: Structure[] }).expenditureStructure;
+      const parts = items.flatMap((s) => s.parts);
+      return {
+        departments: items.length,
+        parts: parts.length,
+        sumTotal: sum(items, (s) => s.total),
+        sumFinal: sum(parts, (p) => p.final),
+        withShareChange: count(parts, (p) => p.shareChange !== null),
+        sumShareChange: sum(parts, (p) => p.shareChange),
+      };
+    },
+    sqlFigures([rows = []]) {
+      const firsts = rows.filter((r, i) => rows[i - 1]?.department_code !== r.department_code);
+      return {
+        departments: firsts.length,
+        parts: rows.length,
+        sumTotal: sum(firsts, (r) => r.total),
+        sumFinal: sum(rows, (r) => r.final),
+        withShareChange: count(rows, (r) => r.share_change !== null),
+        sumShareChange: sum(rows, (r) => r.share_change),
+      };
+    },
+  };
+}
+
+/** The first 100 departments' structures, with the total. */
+function structurePageWorkload(year: number): Workload {
+  const whole = structureWorkload(year);
+  return {
+    label: `ExpenditureStructurePage NATURE, ${year}, first 100`,
+    operation: 'ExpenditureStructurePage',
+    variables: { year, by: 'NATURE', first: 100 },
+    sql: [
+      `SELECT count(DISTINCT department_code) AS total_count FROM (${structureSql(year)})`,
+      `WITH whole AS (${structureSql(year)})
+       SELECT * FROM whole
+       WHERE department_code IN (SELECT DISTINCT department_code FROM whole ORDER BY 1 LIMIT 100)
+       ORDER BY department_code, list_position(['BASIC', 'PERSONNEL', 'PUBLIC', 'PROJECT'], key)`,
+    ],
+    graphqlFigures(data) {
+      const { totalCount, nodes } = (
+        data as { expenditureStructurePage: { totalCount: number; nodes: Structure[] } }
+      ).expenditureStructurePage;
+      return { totalCount, ...whole.graphqlFigures({ expenditureStructure: nodes }) };
+    },
+    sqlFigures([totals = [], page = []]) {
+      return { totalCount: num(totals[0]?.total_count), ...whole.sqlFigures([page]) };
+    },
+  };
 }
 
 /** One year's ratchet failures with both years' indicators, in targetRatchet's order. */
