@@ -24,8 +24,20 @@ export class GraphQLClient {
   }
 
   /** Runs one operation and returns its parsed response (HTTP errors included, not thrown). */
-  post(query: string, operationName: string, variables: unknown): Promise<GraphQLResponse> {
+  async post(query: string, operationName: string, variables: unknown): Promise<GraphQLResponse> {
     const payload = JSON.stringify({ query, operationName, variables });
+    try {
+      return await this.send(payload);
+    } catch (error) {
+      // The server closes a kept-alive connection left idle past its keep-alive timeout (5 s),
+      // as one is while a long SQL side runs; a request sent on it just then is reset before
+      // the server reads it. Sent again on a new connection, as Node's documentation advises.
+      if (error instanceof StaleConnectionError) return this.send(payload);
+      throw error;
+    }
+  }
+
+  private send(payload: string): Promise<GraphQLResponse> {
     return new Promise((resolve, reject) => {
       const req = request(
         this.url,
@@ -55,7 +67,11 @@ export class GraphQLClient {
           });
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          req.reusedSocket && error.code === 'ECONNRESET' ? new StaleConnectionError() : error,
+        ),
+      );
       req.end(payload);
     });
   }
@@ -63,5 +79,12 @@ export class GraphQLClient {
   /** Closes the kept-alive connection. */
   close(): void {
     this.agent.destroy();
+  }
+}
+
+/** A request reset on a kept-alive connection that the server had just closed. */
+class StaleConnectionError extends Error {
+  constructor() {
+    super('the kept-alive connection was closed by the server before the request was read');
   }
 }
