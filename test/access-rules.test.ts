@@ -93,11 +93,13 @@ describe('the root fields that take department codes', () => {
       'deductionTrends',
       'department',
       'expenditureStructure',
+      'expenditureStructurePage',
       'metricSeries',
       'overshootIndicators',
       'report',
       'targetAmbition',
       'targetRatchet',
+      'targetRatchetPage',
       'targetSettingProfile',
       'thresholdClustering',
     ]);
