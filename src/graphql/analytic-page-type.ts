@@ -1,7 +1,8 @@
 import type { OutputRef } from '@pothos/core';
-import type { AnalyticPage } from './analytic-page.js';
+import { pageOf, type AnalyticPage } from './analytic-page.js';
 import { builder } from './builder.js';
 import { PageInfoRef } from './page-info.js';
+import { checkedFirst } from './page-size.js';
 
 /** How a page type describes itself and its total. */
 export interface AnalyticPageText {
@@ -31,4 +32,27 @@ export function analyticPageRef<T>(name: string, nodeRef: OutputRef<T>, text: An
       }),
     }),
   });
+}
+
+/** Items one page of an analytic may hold. */
+export const MAX_ANALYTIC_PAGE = 1_000;
+
+/** `first` and `after`, the arguments every paged analytic adds to its own. */
+export const pageArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
+  first: t.arg.int({ defaultValue: 100, description: `Page size, 1 to ${MAX_ANALYTIC_PAGE}.` }),
+  after: t.arg.string({ description: 'endCursor of the previous page.' }),
+});
+
+/**
+ * The page that `first` and `after` ask for of the root field `field`, whose whole answer
+ * `answer` computes: the size is checked first, so a page refused costs no query.
+ */
+export async function requestedPage<T>(
+  args: { first?: number | null; after?: string | null },
+  field: string,
+  dataVersion: string | null,
+  answer: () => Promise<readonly T[]>,
+): Promise<AnalyticPage<T>> {
+  const first = checkedFirst(args.first ?? 100, MAX_ANALYTIC_PAGE);
+  return pageOf(await answer(), { first, after: args.after, field, dataVersion });
 }

@@ -292,6 +292,14 @@ export const findingScopeArgs = (t: Parameters<Parameters<typeof builder.queryFi
   departments: departmentsArg(t.arg),
 });
 
+/** The ratchet findings a viewer asked for: a DEPARTMENT token's own when it names none. */
+export function ratchetsFor(ctx: GraphQLContext, args: ScopeArgs): Promise<RatchetFinding[]> {
+  return targetRatchets(ctx.db, {
+    ...scopeOf(args),
+    departments: departmentsFor(ctx.viewer, args.departments),
+  });
+}
+
 builder.queryFields((t) => ({
   overshootIndicators: t.field({
     type: [IndicatorOvershootRef],
@@ -326,11 +334,7 @@ builder.queryFields((t) => ({
       'Targets not raised after being beaten: this year’s target below last year’s actual, per matched indicator.',
     args: findingScopeArgs(t),
     authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
-    resolve: (_root, args, ctx) =>
-      targetRatchets(ctx.db, {
-        ...scopeOf(args),
-        departments: departmentsFor(ctx.viewer, args.departments),
-      }),
+    resolve: (_root, args, ctx) => ratchetsFor(ctx, args),
   }),
   lowTargetRisk: t.field({
     type: [DepartmentTargetRiskRef],
