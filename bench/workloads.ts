@@ -633,11 +633,15 @@ interface Finding extends Named {
   measure: { flags: string[] };
 }
 
-/** One year's expenditure structure by nature, every department, in expenditureStructure's order. */
-function structureSql(year: number): string {
+/**
+ * One year's expenditure structure by nature, in expenditureStructure's order: every
+ * department's, or those `departments` (a subquery of codes) selects.
+ */
+function structureSql(year: number, departments?: string): string {
   return `WITH scoped AS (
            SELECT f.report_id, f.department_code, f.year, f.total_final FROM report_facts f
            WHERE f.year IN (${year}, ${year - 1})
+           ${departments ? `AND f.department_code IN (${departments})` : ''}
          ),
          shares AS (
            SELECT s.department_code, s.year, s.total_final AS total, n.category AS key,
@@ -692,7 +696,14 @@ function structureWorkload(year: number): Workload {
   };
 }
 
-/** The first 100 departments' structures, with the total. */
+/** The departments with a structure by nature in a year. */
+function withStructureSql(year: number): string {
+  return `SELECT f.department_code FROM report_facts f
+          WHERE f.year = ${year} AND EXISTS (
+            SELECT 1 FROM expenditure_by_nature n WHERE n.report_id = f.report_id AND n.category <> 'TOTAL')`;
+}
+
+/** The first 100 departments' structures, with the total: the departments first, then theirs. */
 function structurePageWorkload(year: number): Workload {
   const whole = structureWorkload(year);
   return {
@@ -700,11 +711,8 @@ function structurePageWorkload(year: number): Workload {
     operation: 'ExpenditureStructurePage',
     variables: { year, by: 'NATURE', first: 100 },
     sql: [
-      `SELECT count(DISTINCT department_code) AS total_count FROM (${structureSql(year)})`,
-      `WITH whole AS (${structureSql(year)})
-       SELECT * FROM whole
-       WHERE department_code IN (SELECT DISTINCT department_code FROM whole ORDER BY 1 LIMIT 100)
-       ORDER BY department_code, list_position(['BASIC', 'PERSONNEL', 'PUBLIC', 'PROJECT'], key)`,
+      `SELECT count(*) AS total_count FROM (${withStructureSql(year)})`,
+      structureSql(year, `${withStructureSql(year)} ORDER BY 1 LIMIT 100`),
     ],
     graphqlFigures(data) {
       const { totalCount, nodes } = (
@@ -719,9 +727,8 @@ function structurePageWorkload(year: number): Workload {
 }
 
 /** One year's ratchet failures with both years' indicators, in targetRatchet's order. */
-function ratchetSql(year: number, limit?: number): string {
-  return (
-    `SELECT r.department_code, d.name, d.synthetic, r.year,
+function ratchetSql(year: number): string {
+  return `SELECT r.department_code, d.name, d.synthetic, r.year,
               i.name AS indicator, i.target_text, pi.name AS previous_indicator, pi.actual_text AS previous_actual_text,
               ml.previous_actual, m.target, il.matched_by, m.unit, m.direction
        FROM measure_links ml
@@ -733,9 +740,7 @@ function ratchetSql(year: number, limit?: number): string {
        JOIN indicators pi ON pi.report_id = pr.id AND pi.seq = ml.previous_seq
        JOIN indicator_measures m ON m.report_id = ml.report_id AND m.seq = ml.seq AND m.measure_index = ml.measure_index
        WHERE ml.ratchet_failure AND r.year = ${year}
-       ORDER BY r.year DESC, r.department_code, ml.seq, ml.measure_index` +
-    (limit ? ` LIMIT ${limit}` : '')
-  );
+       ORDER BY r.year DESC, r.department_code, ml.seq, ml.measure_index`;
 }
 
 /** One year's ratchet failures with both years' indicators. */
@@ -767,14 +772,44 @@ function ratchetWorkload(year: number): Workload {
   };
 }
 
-/** The first 100 of one year's ratchet failures, with their total. */
+/** One year's ratchet failures as keys, with last year's report: what a page is cut from. */
+function ratchetKeysSql(year: number): string {
+  return `SELECT ml.report_id, ml.seq, ml.measure_index, ml.previous_seq, ml.previous_actual,
+                 r.department_code, r.year, il.matched_by, pr.id AS previous_report_id
+          FROM measure_links ml
+          JOIN reports r ON r.id = ml.report_id
+          JOIN indicator_links il ON il.report_id = ml.report_id AND il.seq = ml.seq
+          JOIN reports pr ON pr.department_code = r.department_code AND pr.year = il.previous_year
+          WHERE ml.ratchet_failure AND r.year = ${year}`;
+}
+
+/** The first `limit` of one year's ratchet failures: their keys first, then their details. */
+function ratchetPageSql(year: number, limit: number): string {
+  return `WITH page AS (${ratchetKeysSql(year)} ORDER BY r.department_code, ml.seq, ml.measure_index LIMIT ${limit})
+          SELECT p.department_code, d.name, d.synthetic, p.year,
+                 i.name AS indicator, i.target_text, pi.name AS previous_indicator,
+                 pi.actual_text AS previous_actual_text, p.previous_actual, m.target, p.matched_by,
+                 m.unit, m.direction
+          FROM page p
+          JOIN departments d ON d.code = p.department_code
+          JOIN indicators i ON i.report_id = p.report_id AND i.seq = p.seq
+          JOIN indicators pi ON pi.report_id = p.previous_report_id AND pi.seq = p.previous_seq
+          JOIN indicator_measures m
+            ON m.report_id = p.report_id AND m.seq = p.seq AND m.measure_index = p.measure_index
+          ORDER BY p.department_code, p.seq, p.measure_index`;
+}
+
+/** The first 100 of one year's ratchet failures, with their total: the keys first, then theirs. */
 function ratchetPageWorkload(year: number): Workload {
   const whole = ratchetWorkload(year);
   return {
     label: `TargetRatchetPage, ${year}, first 100`,
     operation: 'TargetRatchetPage',
     variables: { fromYear: year, toYear: year, first: 100 },
-    sql: [`SELECT count(*) AS total_count FROM (${ratchetSql(year)})`, ratchetSql(year, 100)],
+    sql: [
+      `SELECT count(*) AS total_count FROM (${ratchetKeysSql(year)})`,
+      ratchetPageSql(year, 100),
+    ],
     graphqlFigures(data) {
       const { totalCount, nodes } = (
         data as { targetRatchetPage: { totalCount: number; nodes: Ratchet[] } }

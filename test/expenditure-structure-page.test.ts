@@ -64,6 +64,19 @@ describe('expenditureStructurePage', () => {
     },
   );
 
+  it('answers after the last page with no structure, the total and no next page', async () => {
+    const all = await whole('NATURE');
+    const last = (await page({ first: all.length, after: null })).data!.expenditureStructurePage;
+    expect(last.pageInfo.hasNextPage).toBe(false);
+    const after = (await page({ first: 3, after: last.pageInfo.endCursor })).data!
+      .expenditureStructurePage;
+    expect(after).toEqual({
+      totalCount: all.length,
+      nodes: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
+  });
+
   it("refuses another paged field's cursor and a size outside 1 to 1000", async () => {
     const ratchet = await postAs<{ targetRatchetPage: PageOf<unknown> }>(
       server.url,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { checkScope, scopeFilter, type Scope } from './scope.js';
 import type { Reader } from './reader.js';
+import { windowSql, type RowWindow, type WindowedRows } from './row-window.js';
 
 export type StructureDimension = 'NATURE' | 'FUNCTION_CLASS';
 
@@ -58,25 +59,68 @@ interface PartRow {
   share_change: number | null;
 }
 
+/** The parts of every report along one dimension: report_id, year, key, label and amounts. */
+function partsSql(by: StructureDimension) {
+  return by === 'NATURE'
+    ? sql`SELECT n.report_id, n.year, n.category AS key, n.category AS label,
+                 n.initial_budget, n.full_year_budget, n.final
+          FROM expenditure_by_nature n WHERE n.category <> 'TOTAL'`
+    : sql`SELECT e.report_id, e.year, coalesce(e.function_code, e.function_class) AS key,
+                 e.function_class AS label, NULL::DECIMAL(18,2) AS initial_budget,
+                 NULL::DECIMAL(18,2) AS full_year_budget, e.amount AS final
+          FROM expenditure_by_function e`;
+}
+
 /**
  * How each department spent in a year: by NATURE (basic, personnel, public, project at three
  * stages) or by FUNCTION_CLASS (final expenditure per 功能分类), each part's share of total final
- * expenditure and its change against the previous year. One statement.
+ * expenditure and its change against the previous year, by department code. One statement.
  */
 export async function expenditureStructure(
   db: Reader,
   args: StructureArgs,
 ): Promise<ExpenditureStructure[]> {
   await checkScope(db, { fromYear: args.year, departments: args.departments });
-  const parts =
-    args.by === 'NATURE'
-      ? sql`SELECT n.report_id, n.year, n.category AS key, n.category AS label,
-                   n.initial_budget, n.full_year_budget, n.final
-            FROM expenditure_by_nature n WHERE n.category <> 'TOTAL'`
-      : sql`SELECT e.report_id, e.year, coalesce(e.function_code, e.function_class) AS key,
-                   e.function_class AS label, NULL::DECIMAL(18,2) AS initial_budget,
-                   NULL::DECIMAL(18,2) AS full_year_budget, e.amount AS final
-            FROM expenditure_by_function e`;
+  return structures(db, args);
+}
+
+/**
+ * One window of expenditureStructure's answer, in its order, and how many departments the whole
+ * answer has. The database orders the departments that have parts and cuts the window; only the
+ * window's departments are read further.
+ */
+export async function expenditureStructureWindow(
+  db: Reader,
+  args: StructureArgs,
+  window: RowWindow,
+): Promise<WindowedRows<ExpenditureStructure>> {
+  await checkScope(db, { fromYear: args.year, departments: args.departments });
+  const found = sql`
+    SELECT f.department_code FROM report_facts f
+    WHERE ${scopeFilter(
+      { fromYear: args.year, toYear: args.year, departments: args.departments },
+      { year: 'f.year', department: 'f.department_code' },
+    )}
+      AND EXISTS (SELECT 1 FROM (${partsSql(args.by)}) p WHERE p.report_id = f.report_id)`;
+  const { rows } = await sql<{ department_code: string; total: number }>`
+    SELECT department_code, count(*) OVER () AS total FROM (${found})
+    ORDER BY department_code ${windowSql(window)}`.execute(db);
+  if (rows.length === 0) {
+    // A window past the last department has no row to carry the total: count it alone.
+    const counted = await sql<{ total: number }>`SELECT count(*) AS total FROM (${found})`.execute(
+      db,
+    );
+    return { totalCount: Number(counted.rows[0]!.total), nodes: [] };
+  }
+  return {
+    totalCount: Number(rows[0]!.total),
+    nodes: await structures(db, { ...args, departments: rows.map((r) => r.department_code) }),
+  };
+}
+
+/** The structures of a scope already checked. */
+async function structures(db: Reader, args: StructureArgs): Promise<ExpenditureStructure[]> {
+  const parts = partsSql(args.by);
   const { rows } = await sql<PartRow>`
     WITH scoped AS (
       SELECT f.report_id, f.department_code, f.year, f.total_final

@@ -6,6 +6,7 @@ import type { OvershootRule } from '../rules/measure-flags.js';
 import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 import { MEASURE_VIEW_COLUMNS, measureFactsSql, type MeasureView } from './measure-facts.js';
 import type { Reader } from './reader.js';
+import { windowSql, type RowWindow, type WindowedRows } from './row-window.js';
 
 export type { OvershootRule };
 
@@ -119,29 +120,74 @@ export async function overshootIndicators(
 }
 
 /**
+ * The keys of the ratchet failures of a scope (measure_links, stored at import), each with what
+ * its details are read through: last year's report and linked indicator. A failure counts only
+ * when every row its details join exists (a link to a report or indicator deleted since is left
+ * out), so a page's total and the whole answer agree by construction.
+ */
+function ratchetKeysSql(scope: FindingScope) {
+  return sql`
+    SELECT ml.report_id, ml.seq, ml.measure_index, ml.year, r.department_code, il.matched_by,
+           pr.id AS previous_report_id, il.previous_seq
+    FROM measure_links ml
+    JOIN reports r ON r.id = ml.report_id
+    JOIN indicator_links il ON il.report_id = ml.report_id AND il.seq = ml.seq
+    JOIN reports pr ON pr.department_code = r.department_code AND pr.year = il.previous_year
+    WHERE ml.ratchet_failure AND il.previous_year = ml.year - 1
+      AND ${scopeFilter(scope, { year: 'ml.year', department: 'r.department_code' })}
+      AND EXISTS (SELECT 1 FROM indicators i WHERE i.report_id = ml.report_id AND i.seq = ml.seq)
+      AND EXISTS (SELECT 1 FROM indicators pi WHERE pi.report_id = pr.id AND pi.seq = il.previous_seq)
+      AND EXISTS (SELECT 1 FROM indicator_measures m
+                  WHERE m.report_id = ml.report_id AND m.seq = ml.seq AND m.measure_index = ml.measure_index)`;
+}
+
+/**
  * Targets not raised after being beaten (ratchet failures, docs/domain.md): this year's target is
  * below last year's actual for the same department and indicator (mirrored for lower-better),
- * with how the two years' indicators were matched. One statement.
+ * with how the two years' indicators were matched.
  */
 export async function targetRatchets(db: Reader, scope: FindingScope): Promise<RatchetFinding[]> {
+  return (await ratchetRows(db, scope, null)).nodes;
+}
+
+/**
+ * One window of targetRatchets' answer, in its order, and how many findings the whole answer
+ * has. The database orders the failures' keys and cuts the window before any detail is read:
+ * at 200,000 departments a page costs the keys of one year (about 0.5 s), not every finding.
+ */
+export async function targetRatchetWindow(
+  db: Reader,
+  scope: FindingScope,
+  window: RowWindow,
+): Promise<WindowedRows<RatchetFinding>> {
+  return ratchetRows(db, scope, window);
+}
+
+/** The findings of a window (or all of them), in one statement with their total. */
+async function ratchetRows(
+  db: Reader,
+  scope: FindingScope,
+  window: RowWindow | null,
+): Promise<WindowedRows<RatchetFinding>> {
   await checkScope(db, scope);
   const { rows } = await sql<Record<string, unknown>>`
-    WITH scope AS (${scopeSql(scope)}),
+    WITH found AS MATERIALIZED (${ratchetKeysSql(scope)}),
+    page AS MATERIALIZED (
+      SELECT * FROM found ORDER BY year DESC, department_code, seq, measure_index ${windowSql(window)}
+    ),
+    scope AS (SELECT r.id, r.department_code, r.year FROM reports r WHERE r.id IN (SELECT report_id FROM page)),
     mf AS (${measureFactsSql()})
-    SELECT il.matched_by, ${prefixed('mf', 'm', MEASURE_VIEW_COLUMNS)}, ${prefixed('i', 'i', INDICATOR_COLUMNS)},
+    SELECT (SELECT count(*) FROM found) AS total, p.matched_by,
+           ${prefixed('mf', 'm', MEASURE_VIEW_COLUMNS)}, ${prefixed('i', 'i', INDICATOR_COLUMNS)},
            ${prefixed('pi', 'p', INDICATOR_COLUMNS)}
-    FROM (SELECT * FROM mf WHERE ratchet_failure) mf
-    JOIN (SELECT * FROM indicator_links WHERE report_id IN (SELECT id FROM scope)) il
-      ON il.report_id = mf.report_id AND il.seq = mf.seq
-    JOIN reports pr ON pr.department_code = mf.department_code AND pr.year = il.previous_year
-    JOIN (SELECT * FROM indicators WHERE report_id IN (SELECT id FROM scope)) i
-      ON i.report_id = mf.report_id AND i.seq = mf.seq
-    JOIN (
-      SELECT * FROM indicators WHERE report_id IN (
-        SELECT p.id FROM scope c JOIN reports p ON p.department_code = c.department_code AND p.year = c.year - 1)
-    ) pi ON pi.report_id = pr.id AND pi.seq = il.previous_seq
-    ORDER BY mf.year DESC, mf.department_code, mf.seq, mf.measure_index`.execute(db);
-  return rows.map((row) => {
+    FROM page p
+    JOIN mf ON mf.report_id = p.report_id AND mf.seq = p.seq AND mf.measure_index = p.measure_index
+    JOIN (SELECT * FROM indicators WHERE report_id IN (SELECT report_id FROM page)) i
+      ON i.report_id = p.report_id AND i.seq = p.seq
+    JOIN (SELECT * FROM indicators WHERE report_id IN (SELECT previous_report_id FROM page)) pi
+      ON pi.report_id = p.previous_report_id AND pi.seq = p.previous_seq
+    ORDER BY p.year DESC, p.department_code, p.seq, p.measure_index`.execute(db);
+  const nodes = rows.map((row) => {
     const measure = measureOf(row);
     return {
       departmentCode: measure.department_code,
@@ -154,4 +200,22 @@ export async function targetRatchets(db: Reader, scope: FindingScope): Promise<R
       matchedBy: String(row.matched_by),
     };
   });
+  const total = rows[0]?.total;
+  return {
+    // A window past the last finding has no row to carry the total: count it alone.
+    totalCount:
+      total !== undefined
+        ? Number(total)
+        : window && window.offset > 0
+          ? await ratchetCount(db, scope)
+          : 0,
+    nodes,
+  };
+}
+
+/** How many ratchet failures a scope has. */
+async function ratchetCount(db: Reader, scope: FindingScope): Promise<number> {
+  const { rows } = await sql<{ total: number }>`
+    SELECT count(*) AS total FROM (${ratchetKeysSql(scope)})`.execute(db);
+  return Number(rows[0]!.total);
 }

@@ -1,5 +1,12 @@
 import type { OutputRef } from '@pothos/core';
-import { pageOf, type AnalyticPage } from './analytic-page.js';
+import {
+  pageFromWindow,
+  pageOf,
+  pageWindow,
+  type AnalyticPage,
+  type PageRequest,
+} from './analytic-page.js';
+import type { RowWindow, WindowedRows } from '../analytics/row-window.js';
 import { builder } from './builder.js';
 import { PageInfoRef } from './page-info.js';
 import { checkedFirst } from './page-size.js';
@@ -43,9 +50,19 @@ export const pageArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]
   after: t.arg.string({ description: 'endCursor of the previous page.' }),
 });
 
+/** The page request of `first` and `after` for `field`, the size checked before any query. */
+function pageRequest(
+  args: { first?: number | null; after?: string | null },
+  field: string,
+  dataVersion: string | null,
+): PageRequest {
+  const first = checkedFirst(args.first ?? 100, MAX_ANALYTIC_PAGE);
+  return { first, after: args.after, field, dataVersion };
+}
+
 /**
  * The page that `first` and `after` ask for of the root field `field`, whose whole answer
- * `answer` computes: the size is checked first, so a page refused costs no query.
+ * `answer` computes (for an analytic that must rank every row first).
  */
 export async function requestedPage<T>(
   args: { first?: number | null; after?: string | null },
@@ -53,6 +70,22 @@ export async function requestedPage<T>(
   dataVersion: string | null,
   answer: () => Promise<readonly T[]>,
 ): Promise<AnalyticPage<T>> {
-  const first = checkedFirst(args.first ?? 100, MAX_ANALYTIC_PAGE);
-  return pageOf(await answer(), { first, after: args.after, field, dataVersion });
+  const request = pageRequest(args, field, dataVersion);
+  return pageOf(await answer(), request);
+}
+
+/**
+ * The page that `first` and `after` ask for of the root field `field`, whose analytic reads
+ * only the window asked for and counts the whole answer (`answer`): the database orders and
+ * cuts, and the rows outside the page are never read out.
+ */
+export async function requestedWindow<T>(
+  args: { first?: number | null; after?: string | null },
+  field: string,
+  dataVersion: string | null,
+  answer: (window: RowWindow) => Promise<WindowedRows<T>>,
+): Promise<AnalyticPage<T>> {
+  const request = pageRequest(args, field, dataVersion);
+  const window = pageWindow(request);
+  return pageFromWindow(await answer(window), window, request);
 }

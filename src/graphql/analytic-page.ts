@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { RowWindow, WindowedRows } from '../analytics/row-window.js';
 import type { PageInfo } from './page-info.js';
 
 /** One page of an analytic's answer, in the answer's own order. */
@@ -20,24 +21,43 @@ export interface PageRequest {
 }
 
 /**
- * A page of an answer computed whole. An analytic ranks or orders every department before any
- * can be shown, so the saving is in what follows: the nested lists, the objects resolved and the
- * bytes sent are a page's, not the year's. The cursor holds the position and the data version:
- * positions are stable within a snapshot, and a cursor from another snapshot is refused rather
- * than let skip or repeat items.
+ * The window a request asks for. The cursor holds the position and the data version: positions
+ * are stable within a snapshot, and a cursor from another snapshot is refused rather than let
+ * skip or repeat items.
  */
-export function pageOf<T>(items: readonly T[], request: PageRequest): AnalyticPage<T> {
-  const start = request.after ? positionAfter(request.after, request) : 0;
-  const nodes = items.slice(start, start + request.first);
-  const end = start + nodes.length;
+export function pageWindow(request: PageRequest): RowWindow {
   return {
-    totalCount: items.length,
-    nodes,
+    offset: request.after ? positionAfter(request.after, request) : 0,
+    limit: request.first,
+  };
+}
+
+/** The page of a window an analytic read for `request` (pageWindow). */
+export function pageFromWindow<T>(
+  answer: WindowedRows<T>,
+  window: RowWindow,
+  request: PageRequest,
+): AnalyticPage<T> {
+  const end = window.offset + answer.nodes.length;
+  return {
+    totalCount: answer.totalCount,
+    nodes: answer.nodes,
     pageInfo: {
-      hasNextPage: end < items.length,
-      endCursor: nodes.length > 0 ? encode(request, end) : null,
+      hasNextPage: end < answer.totalCount,
+      endCursor: answer.nodes.length > 0 ? encode(request, end) : null,
     },
   };
+}
+
+/**
+ * A page of an answer computed whole, for an analytic that ranks every department before any
+ * can be shown: the saving is in what follows, the nested lists, the objects resolved and the
+ * bytes sent are a page's, not the year's.
+ */
+export function pageOf<T>(items: readonly T[], request: PageRequest): AnalyticPage<T> {
+  const window = pageWindow(request);
+  const nodes = items.slice(window.offset, window.offset + window.limit);
+  return pageFromWindow({ totalCount: items.length, nodes }, window, request);
 }
 
 function encode(request: PageRequest, position: number): string {

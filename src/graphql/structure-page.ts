@@ -1,8 +1,8 @@
-import { analyticPageRef, pageArgs, requestedPage } from './analytic-page-type.js';
+import { analyticPageRef, pageArgs, requestedWindow } from './analytic-page-type.js';
 import { builder } from './builder.js';
 import { departmentsAsked } from './department-access.js';
 import type { ScopeArgs } from './scope-args.js';
-import { ExpenditureStructureRef, structureArgs, structuresFor } from './structure.js';
+import { ExpenditureStructureRef, structureArgs, structureWindowFor } from './structure.js';
 
 const ExpenditureStructurePageRef = analyticPageRef(
   'ExpenditureStructurePage',
@@ -22,8 +22,8 @@ builder.queryFields((t) => ({
     args: { ...structureArgs(t), ...pageArgs(t) },
     authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
     resolve: (_root, args, ctx) =>
-      requestedPage(args, 'expenditureStructurePage', ctx.dataVersion, () =>
-        structuresFor(ctx, args),
+      requestedWindow(args, 'expenditureStructurePage', ctx.dataVersion, (window) =>
+        structureWindowFor(ctx, args, window),
       ),
   }),
 }));

@@ -1,6 +1,8 @@
 import {
   expenditureStructure,
+  expenditureStructureWindow,
   type ExpenditureStructure,
+  type StructureArgs,
   type StructureDimension,
   type StructurePart,
 } from '../analytics/expenditure-structure.js';
@@ -13,6 +15,7 @@ import { DepartmentRef } from './refs.js';
 import { departmentsAsked, departmentsFor, ownedByDepartment } from './department-access.js';
 import { formatPercentPoints, formatRatio, formatWan } from './number-format.js';
 import type { GraphQLContext } from './context.js';
+import type { RowWindow, WindowedRows } from '../analytics/row-window.js';
 
 /** A part with its structure's total, so that its share can be formatted from the exact amounts. */
 type PartOfTotal = StructurePart & { total: string | null };
@@ -129,16 +132,32 @@ export const structureArgs = (t: Parameters<Parameters<typeof builder.queryField
   }),
 });
 
-/** The structures a viewer asked for: a DEPARTMENT token's own when it names none. */
-export function structuresFor(
-  ctx: GraphQLContext,
-  args: ScopeArgs & { year: number; by?: StructureDimension | null },
-): Promise<ExpenditureStructure[]> {
-  return expenditureStructure(ctx.db, {
+type StructureFieldArgs = ScopeArgs & { year: number; by?: StructureDimension | null };
+
+/** What a viewer asked for: a DEPARTMENT token's own departments when it names none. */
+function structureArgsFor(ctx: GraphQLContext, args: StructureFieldArgs): StructureArgs {
+  return {
     year: args.year,
     departments: departmentsFor(ctx.viewer, args.departments),
     by: args.by ?? 'NATURE',
-  });
+  };
+}
+
+/** The structures a viewer asked for. */
+export function structuresFor(
+  ctx: GraphQLContext,
+  args: StructureFieldArgs,
+): Promise<ExpenditureStructure[]> {
+  return expenditureStructure(ctx.db, structureArgsFor(ctx, args));
+}
+
+/** One window of the structures a viewer asked for, with their total. */
+export function structureWindowFor(
+  ctx: GraphQLContext,
+  args: StructureFieldArgs,
+  window: RowWindow,
+): Promise<WindowedRows<ExpenditureStructure>> {
+  return expenditureStructureWindow(ctx.db, structureArgsFor(ctx, args), window);
 }
 
 builder.queryFields((t) => ({

@@ -7,6 +7,8 @@ import {
 import {
   overshootIndicators,
   targetRatchets,
+  targetRatchetWindow,
+  type FindingScope,
   type OvershootFinding,
   type RatchetFinding,
 } from '../analytics/target-findings.js';
@@ -43,6 +45,7 @@ import { riskMeasuresOf, RiskMeasureRef } from './risk-measure.js';
 import { checkedFirst } from './page-size.js';
 import { formatFraction } from './number-format.js';
 import type { GraphQLContext } from './context.js';
+import type { RowWindow, WindowedRows } from '../analytics/row-window.js';
 
 /** Most findings one overshootIndicators call returns. */
 const MAX_FINDINGS = 10_000;
@@ -292,12 +295,23 @@ export const findingScopeArgs = (t: Parameters<Parameters<typeof builder.queryFi
   departments: departmentsArg(t.arg),
 });
 
-/** The ratchet findings a viewer asked for: a DEPARTMENT token's own when it names none. */
+/** The findings a viewer asked for: a DEPARTMENT token's own departments when it names none. */
+function findingScopeFor(ctx: GraphQLContext, args: ScopeArgs): FindingScope {
+  return { ...scopeOf(args), departments: departmentsFor(ctx.viewer, args.departments) };
+}
+
+/** The ratchet findings a viewer asked for. */
 export function ratchetsFor(ctx: GraphQLContext, args: ScopeArgs): Promise<RatchetFinding[]> {
-  return targetRatchets(ctx.db, {
-    ...scopeOf(args),
-    departments: departmentsFor(ctx.viewer, args.departments),
-  });
+  return targetRatchets(ctx.db, findingScopeFor(ctx, args));
+}
+
+/** One window of the ratchet findings a viewer asked for, with their total. */
+export function ratchetWindowFor(
+  ctx: GraphQLContext,
+  args: ScopeArgs,
+  window: RowWindow,
+): Promise<WindowedRows<RatchetFinding>> {
+  return targetRatchetWindow(ctx.db, findingScopeFor(ctx, args), window);
 }
 
 builder.queryFields((t) => ({
@@ -320,8 +334,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const minAttainment = args.minAttainment ?? DEFAULT_MIN_ATTAINMENT;
       const findings = await overshootIndicators(ctx.db, {
-        ...scopeOf(args),
-        departments: departmentsFor(ctx.viewer, args.departments),
+        ...findingScopeFor(ctx, args),
         minAttainment,
         first: checkedFirst(args.first ?? 100, MAX_FINDINGS),
       });

@@ -1,8 +1,8 @@
-import { analyticPageRef, pageArgs, requestedPage } from './analytic-page-type.js';
+import { analyticPageRef, pageArgs, requestedWindow } from './analytic-page-type.js';
 import { builder } from './builder.js';
 import { departmentsAsked } from './department-access.js';
 import type { ScopeArgs } from './scope-args.js';
-import { findingScopeArgs, ratchetsFor, TargetRatchetRef } from './target-findings.js';
+import { findingScopeArgs, ratchetWindowFor, TargetRatchetRef } from './target-findings.js';
 
 const TargetRatchetPageRef = analyticPageRef('TargetRatchetPage', TargetRatchetRef, {
   description:
@@ -18,6 +18,8 @@ builder.queryFields((t) => ({
     args: { ...findingScopeArgs(t), ...pageArgs(t) },
     authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
     resolve: (_root, args, ctx) =>
-      requestedPage(args, 'targetRatchetPage', ctx.dataVersion, () => ratchetsFor(ctx, args)),
+      requestedWindow(args, 'targetRatchetPage', ctx.dataVersion, (window) =>
+        ratchetWindowFor(ctx, args, window),
+      ),
   }),
 }));
