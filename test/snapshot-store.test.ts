@@ -165,6 +165,21 @@ describe('a writer', () => {
     expect((await store.list()).at(-1)?.note?.by).toBe('adopt');
   });
 
+  it("refuses to adopt another database's snapshot, leaving it in its folder", async () => {
+    const owner = config();
+    const { published } = await writeSnapshot(owner, { command: 'test' }, addDepartment('a'));
+    const snapshot = SnapshotStore.of(owner).path(published!);
+    const c = config({ databasePath: snapshot });
+    await expect(writeSnapshot(c, { command: 'test' }, addDepartment('b'))).rejects.toThrow(
+      `is a snapshot of ${owner.databasePath}`,
+    );
+    expect(existsSync(snapshot)).toBe(true);
+    expect(
+      readdirSync(SnapshotStore.of(owner).layout.dir).filter((f) => !f.endsWith('.json')),
+    ).toEqual([published!.file]);
+    expect(await currentCodes(owner)).toEqual(['a']);
+  });
+
   it('ignores a database file put at JIXIAO_DB once snapshots exist, and says so', async () => {
     const c = config();
     await writeSnapshot(c, { command: 'test' }, addDepartment('a'));

@@ -80,3 +80,14 @@ export function buildingFile(layout: SnapshotLayout, name: SnapshotName): string
 export function isBuildingLeftover(file: string): boolean {
   return /\.duckdb\.partial(\.wal)?$/.test(file);
 }
+
+/**
+ * The database whose snapshot `path` is (`data/jixiao.duckdb` for
+ * `data/jixiao.snapshots/20261130T165244Z-7.duckdb`), or null for any other path: a writer
+ * refuses a snapshot named as its database.
+ */
+export function snapshotOwner(path: string): string | null {
+  const dir = dirname(path);
+  if (!parseSnapshotName(basename(path)) || !dir.endsWith('.snapshots')) return null;
+  return join(dirname(dir), `${basename(dir, '.snapshots')}.duckdb`);
+}

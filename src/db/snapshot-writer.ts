@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Db } from './database.js';
 import type { Migration } from './migrations.js';
 import { openMigratedWriter } from './prepare-database.js';
-import { buildingFile, type SnapshotName } from './snapshot-layout.js';
+import { buildingFile, snapshotOwner, type SnapshotName } from './snapshot-layout.js';
 import { SnapshotStore, type SnapshotNote } from './snapshot-store.js';
 import { takeWriterLock } from './writer-lock.js';
 
@@ -107,6 +107,13 @@ export async function writeSnapshot<T>(
   options: WriteOptions<T>,
   work: (db: Db) => Promise<T>,
 ): Promise<Written<T>> {
+  const owner = snapshotOwner(config.databasePath);
+  if (owner)
+    // Adopting it would move it out of its folder, and that folder's pointer would name a file
+    // that is gone.
+    throw new Error(
+      `the database ${config.databasePath} is a snapshot of ${owner}; name that database instead (JIXIAO_DB=${owner})`,
+    );
   const store = SnapshotStore.of(config);
   await store.ensureFolder();
   const lock = await takeWriterLock(store.layout.lock, options.command);
