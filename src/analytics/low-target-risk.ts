@@ -4,6 +4,7 @@ import { checkScope, scopeFilter, type Scope } from './scope.js';
 import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 import { measureFactsSql } from './measure-facts.js';
 import type { Reader } from './reader.js';
+import { windowSql, type RowWindow, type WindowedRows } from './row-window.js';
 import type { ReportTemplate } from '../db/tables.js';
 
 /**
@@ -58,6 +59,34 @@ export function riskCountsSql(): RawBuilder<unknown> {
     FROM measures GROUP BY report_id`;
 }
 
+/** What lowTargetRisk ranks: one year, a peer grouping, and whose entries are shown. */
+export interface LowTargetRiskArgs extends Pick<Scope, 'includeSynthetic'> {
+  year: number;
+  peerGroup: PeerGroup;
+  minAttainment?: number;
+  /**
+   * Only this department's entry, ranked among all its peers (what a DEPARTMENT token sees: a
+   * rank is a position, not another department's value); every entry when absent.
+   */
+  onlyDepartment?: string | null;
+}
+
+interface RiskRow {
+  report_id: number;
+  department_code: string;
+  year: number;
+  peer_key: string;
+  template: ReportTemplate;
+  measurable: number;
+  overshooting: number;
+  ceiling_hits: number;
+  ratchet_failures: number;
+  admitted: boolean;
+  risk_score: number;
+  rank: number;
+  total: number;
+}
+
 /**
  * Departments ranked by how much their targets look set too low in one year: the share of
  * measurable indicator measures that overshoot (RATIO), hit the ceiling or were not raised after
@@ -65,35 +94,40 @@ export function riskCountsSql(): RawBuilder<unknown> {
  */
 export async function lowTargetRisk(
   db: Reader,
-  args: Pick<Scope, 'includeSynthetic'> & {
-    year: number;
-    peerGroup: PeerGroup;
-    minAttainment?: number;
-  },
+  args: LowTargetRiskArgs,
 ): Promise<DepartmentTargetRisk[]> {
+  return (await riskRows(db, args, null)).nodes;
+}
+
+/**
+ * One window of lowTargetRisk's answer, in its order, and how many entries the whole answer
+ * has. Every department of the year is scored and ranked to know any rank, but in the
+ * database: only the window's entries are read out.
+ */
+export async function lowTargetRiskWindow(
+  db: Reader,
+  args: LowTargetRiskArgs,
+  window: RowWindow,
+): Promise<WindowedRows<DepartmentTargetRisk>> {
+  return riskRows(db, args, window);
+}
+
+async function riskRows(
+  db: Reader,
+  args: LowTargetRiskArgs,
+  window: RowWindow | null,
+): Promise<WindowedRows<DepartmentTargetRisk>> {
   const scope = { fromYear: args.year, toYear: args.year, includeSynthetic: args.includeSynthetic };
   await checkScope(db, scope);
-  const { rows } = await sql<{
-    report_id: number;
-    department_code: string;
-    year: number;
-    peer_key: string;
-    template: ReportTemplate;
-    measurable: number;
-    overshooting: number;
-    ceiling_hits: number;
-    ratchet_failures: number;
-    admitted: boolean;
-    risk_score: number;
-    rank: number;
-  }>`
+  const ranked = sql`
     WITH s AS (
       SELECT r.id, r.department_code, r.year, r.template, ${peerKeySql(args.peerGroup)} AS peer_key
       FROM reports r JOIN departments d ON d.code = r.department_code
       WHERE ${scopeFilter(scope, { year: 'r.year', synthetic: 'd.synthetic' })}
     ),
     scope AS (SELECT id, department_code, year FROM s),
-    measures AS (${measureFactsSql(args.minAttainment ?? DEFAULT_MIN_ATTAINMENT)}),
+    -- CHRONIC is not part of the score: last year's measures are not read
+    measures AS (${measureFactsSql(args.minAttainment ?? DEFAULT_MIN_ATTAINMENT, { chronic: false })}),
     counts AS (${riskCountsSql()}),
     admitted AS (
       SELECT report_id, bool_or(list_contains(topics, 'LOW_TARGETS')) AS admitted
@@ -107,33 +141,43 @@ export async function lowTargetRisk(
              coalesce(CAST(c.flagged AS DOUBLE) / nullif(c.measurable, 0), 0) AS risk_score
       FROM s LEFT JOIN counts c ON c.report_id = s.id LEFT JOIN admitted a ON a.report_id = s.id
     )
-    SELECT *, rank() OVER (PARTITION BY peer_key ORDER BY risk_score DESC) AS rank
-    FROM scored
-    ORDER BY peer_key, rank, department_code`.execute(db);
-  return rows.map((r) => {
-    const detected =
-      Number(r.overshooting) + Number(r.ceiling_hits) + Number(r.ratchet_failures) > 0;
-    return {
-      reportId: Number(r.report_id),
-      departmentCode: r.department_code,
-      year: Number(r.year),
-      peerKey: r.peer_key,
-      template: r.template,
-      measurable: Number(r.measurable),
-      overshooting: Number(r.overshooting),
-      ceilingHits: Number(r.ceiling_hits),
-      ratchetFailures: Number(r.ratchet_failures),
-      admitted: r.admitted,
-      riskScore: r.risk_score,
-      tooFew: Number(r.measurable) < MIN_MEASURABLE,
-      rank: Number(r.rank),
-      admission: detected
-        ? r.admitted
-          ? 'ADMITTED_AND_DETECTED'
-          : 'DETECTED_NOT_ADMITTED'
-        : r.admitted
-          ? 'ADMITTED_NOT_DETECTED'
-          : 'NEITHER',
-    };
-  });
+    SELECT *, rank() OVER (PARTITION BY peer_key ORDER BY risk_score DESC) AS rank FROM scored`;
+  const shown =
+    args.onlyDepartment != null ? sql`department_code = ${args.onlyDepartment}` : sql`true`;
+  const { rows } = await sql<RiskRow>`
+    SELECT *, count(*) OVER () AS total FROM (${ranked}) WHERE ${shown}
+    ORDER BY peer_key, rank, department_code ${windowSql(window)}`.execute(db);
+  if (rows.length === 0 && window && window.offset > 0) {
+    // A window past the last entry has no row to carry the total: count it alone.
+    const counted = await sql<{ total: number }>`
+      SELECT count(*) AS total FROM (${ranked}) WHERE ${shown}`.execute(db);
+    return { totalCount: Number(counted.rows[0]!.total), nodes: [] };
+  }
+  return { totalCount: Number(rows[0]?.total ?? 0), nodes: rows.map(riskOf) };
+}
+
+function riskOf(r: RiskRow): DepartmentTargetRisk {
+  const detected = Number(r.overshooting) + Number(r.ceiling_hits) + Number(r.ratchet_failures) > 0;
+  return {
+    reportId: Number(r.report_id),
+    departmentCode: r.department_code,
+    year: Number(r.year),
+    peerKey: r.peer_key,
+    template: r.template,
+    measurable: Number(r.measurable),
+    overshooting: Number(r.overshooting),
+    ceilingHits: Number(r.ceiling_hits),
+    ratchetFailures: Number(r.ratchet_failures),
+    admitted: r.admitted,
+    riskScore: r.risk_score,
+    tooFew: Number(r.measurable) < MIN_MEASURABLE,
+    rank: Number(r.rank),
+    admission: detected
+      ? r.admitted
+        ? 'ADMITTED_AND_DETECTED'
+        : 'DETECTED_NOT_ADMITTED'
+      : r.admitted
+        ? 'ADMITTED_NOT_DETECTED'
+        : 'NEITHER',
+  };
 }

@@ -1,9 +1,9 @@
-import { analyticPageRef, pageArgs, requestedPage } from './analytic-page-type.js';
+import { analyticPageRef, pageArgs, requestedWindow } from './analytic-page-type.js';
 import { builder } from './builder.js';
 import {
   DepartmentTargetRiskRef,
   lowTargetRiskArgs,
-  lowTargetRiskRows,
+  lowTargetRiskWindowFor,
 } from './target-findings.js';
 
 const LowTargetRiskPageRef = analyticPageRef('LowTargetRiskPage', DepartmentTargetRiskRef, {
@@ -19,6 +19,8 @@ builder.queryFields((t) => ({
       'lowTargetRisk a page at a time, with the total: for a dashboard that shows the riskiest departments, without a whole year’s entries and their measures (tens of MB over 10,000 departments).',
     args: { ...lowTargetRiskArgs(t), ...pageArgs(t) },
     resolve: (_root, args, ctx) =>
-      requestedPage(args, 'lowTargetRiskPage', ctx.dataVersion, () => lowTargetRiskRows(ctx, args)),
+      requestedWindow(args, 'lowTargetRiskPage', ctx.dataVersion, (window) =>
+        lowTargetRiskWindowFor(ctx, args, window),
+      ),
   }),
 }));

@@ -1,7 +1,9 @@
 import type { PeerGroup } from '../analytics/peer-group.js';
 import {
   lowTargetRisk,
+  lowTargetRiskWindow,
   MIN_MEASURABLE,
+  type LowTargetRiskArgs,
   type DepartmentTargetRisk,
 } from '../analytics/low-target-risk.js';
 import {
@@ -39,7 +41,6 @@ import {
   departmentsAsked,
   departmentsFor,
   ownedByDepartment,
-  ownRows,
 } from './department-access.js';
 import { riskMeasuresOf, RiskMeasureRef } from './risk-measure.js';
 import { checkedFirst } from './page-size.js';
@@ -271,23 +272,41 @@ export const lowTargetRiskArgs = (t: Parameters<Parameters<typeof builder.queryF
   includeSynthetic: includeSyntheticArg(t.arg),
 });
 
+type RiskFieldArgs = {
+  year: number;
+  peerGroup?: PeerGroup | null;
+  includeSynthetic?: boolean | null;
+};
+
 /**
- * Every department of the year ranked among its peers; a DEPARTMENT token gets its own entry,
- * rank included (a rank is a position, not another department's value).
+ * What a viewer asked lowTargetRisk for: every department of the year ranked among its peers;
+ * for a DEPARTMENT token its own entry, rank included (a rank is a position, not another
+ * department's value).
  */
-export async function lowTargetRiskRows(
+function riskArgsFor(ctx: GraphQLContext, args: RiskFieldArgs): LowTargetRiskArgs {
+  return {
+    year: args.year,
+    ...scopeOf(args),
+    peerGroup: peerGroupOf(args.peerGroup),
+    onlyDepartment: ctx.viewer.role === 'DEPARTMENT' ? ctx.viewer.department : null,
+  };
+}
+
+/** The lowTargetRisk entries a viewer asked for. */
+export function lowTargetRiskRows(
   ctx: GraphQLContext,
-  args: { year: number; peerGroup?: PeerGroup | null; includeSynthetic?: boolean | null },
+  args: RiskFieldArgs,
 ): Promise<DepartmentTargetRisk[]> {
-  return ownRows(
-    ctx.viewer,
-    await lowTargetRisk(ctx.db, {
-      year: args.year,
-      ...scopeOf(args),
-      peerGroup: peerGroupOf(args.peerGroup),
-    }),
-    (r) => r.departmentCode,
-  );
+  return lowTargetRisk(ctx.db, riskArgsFor(ctx, args));
+}
+
+/** One window of the lowTargetRisk entries a viewer asked for, with their total. */
+export function lowTargetRiskWindowFor(
+  ctx: GraphQLContext,
+  args: RiskFieldArgs,
+  window: RowWindow,
+): Promise<WindowedRows<DepartmentTargetRisk>> {
+  return lowTargetRiskWindow(ctx.db, riskArgsFor(ctx, args), window);
 }
 
 export const findingScopeArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
