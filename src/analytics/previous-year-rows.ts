@@ -46,16 +46,25 @@ export async function previousYearMeasures(
   if (refs.length === 0) return [];
   const reportIds = [...new Set(refs.map((ref) => ref.reportId))];
   const keys = [...new Set(refs.map(measureRefKey))];
+  // Last year's rows are reached through the previous reports' ids: joined whole, DuckDB scans
+  // every measure and indicator of the corpus (4 s for 100 reports of 2 million, 55 ms reached).
   const { rows } = await sql<Record<string, unknown>>`
+    WITH asked AS (
+      SELECT r.id, pr.id AS previous_id, pr.year AS previous_year
+      FROM reports r JOIN reports pr ON pr.department_code = r.department_code AND pr.year = r.year - 1
+      WHERE ${inList('r.id', reportIds)}
+    )
     SELECT ml.report_id, ml.seq, ml.measure_index, ml.previous_measure_index, il.matched_by,
            pm.target, pm.actual, pm.unit, pm.attainment, ${indicatorRowColumns('pi', 'p')}
     FROM measure_links ml
-    JOIN reports r ON r.id = ml.report_id
-    JOIN indicator_links il ON il.report_id = ml.report_id AND il.seq = ml.seq AND il.previous_year = r.year - 1
-    JOIN reports pr ON pr.department_code = r.department_code AND pr.year = il.previous_year
-    JOIN indicator_measures pm
-      ON pm.report_id = pr.id AND pm.seq = ml.previous_seq AND pm.measure_index = ml.previous_measure_index
-    JOIN indicators pi ON pi.report_id = pr.id AND pi.seq = ml.previous_seq
+    JOIN asked a ON a.id = ml.report_id
+    JOIN (SELECT * FROM indicator_links WHERE report_id IN (SELECT id FROM asked)) il
+      ON il.report_id = ml.report_id AND il.seq = ml.seq AND il.previous_year = a.previous_year
+    JOIN (SELECT * FROM indicator_measures WHERE report_id IN (SELECT previous_id FROM asked)) pm
+      ON pm.report_id = a.previous_id AND pm.seq = ml.previous_seq
+     AND pm.measure_index = ml.previous_measure_index
+    JOIN (SELECT * FROM indicators WHERE report_id IN (SELECT previous_id FROM asked)) pi
+      ON pi.report_id = a.previous_id AND pi.seq = ml.previous_seq
     WHERE ${inList('ml.report_id', reportIds)}
       AND concat_ws('/', ml.report_id, ml.seq, ml.measure_index) IN (SELECT unnest(${sql.val(keys)}))`.execute(
     db,
