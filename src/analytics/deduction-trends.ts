@@ -113,12 +113,18 @@ export async function deductionTrends(
              count(DISTINCT department_code) FILTER (WHERE synthetic) AS synthetic_departments, sum(points) AS points_lost
       FROM lost GROUP BY key, year
     ),
-    repeated AS (
-      SELECT department_code AS key, list(item ORDER BY item) AS repeated_items
-      FROM (SELECT department_code, item FROM lost WHERE item IS NOT NULL
-            GROUP BY department_code, item HAVING count(DISTINCT year) >= 2)
-      GROUP BY department_code
-    ),
+    ${
+      // Only a department has repeated items: for the other groupings DuckDB would still
+      // compute them for a join whose columns no one reads.
+      args.by === 'DEPARTMENT'
+        ? sql`repeated AS (
+                SELECT department_code AS key, list(item ORDER BY item) AS repeated_items
+                FROM (SELECT department_code, item FROM lost WHERE item IS NOT NULL
+                      GROUP BY department_code, item HAVING count(DISTINCT year) >= 2)
+                GROUP BY department_code
+              ),`
+        : sql``
+    }
     frameworks AS (
       SELECT key, list(DISTINCT template ORDER BY template) AS templates FROM lost GROUP BY key
     )
@@ -128,7 +134,7 @@ export async function deductionTrends(
            fw.templates
     FROM grid g
     LEFT JOIN per_year p ON p.key = g.key AND p.year = g.year
-    LEFT JOIN repeated rp ON rp.key = g.key
+    ${args.by === 'DEPARTMENT' ? sql`LEFT JOIN repeated rp ON rp.key = g.key` : sql``}
     LEFT JOIN frameworks fw ON fw.key = g.key
     ORDER BY sum(coalesce(p.points_lost, 0)) OVER (PARTITION BY g.key) DESC, g.key, g.year`.execute(
     db,
