@@ -190,6 +190,7 @@ export function workloads(scope: WorkloadScope): Workload[] {
       },
     },
     benchmarkWorkload(year),
+    benchmarkPageWorkload(year),
     structureWorkload(year),
     structurePageWorkload(year),
     {
@@ -472,7 +473,11 @@ interface ReportShape {
 }
 
 /** BASIC_SHARE is LOWER_BETTER: rank ascending, percentile against descending order. */
-function benchmarkWorkload(year: number): Workload {
+/**
+ * BASIC_SHARE by sector in a year: the distributions, then the entries by peer group and rank
+ * (the first `limit` with the number of entries, when given).
+ */
+function benchmarkSql(year: number, limit?: number): [string, string] {
   const population = `
     SELECT f.department_code, d.name, d.synthetic, coalesce(d.sector, '(no sector)') AS peer_key, f.basic_share AS value
     FROM report_facts f JOIN departments d ON d.code = f.department_code
@@ -483,30 +488,37 @@ function benchmarkWorkload(year: number): Workload {
            quantile_cont(value, 0.75) AS p75, max(value) AS max, avg(value) AS mean,
            stddev_samp(value) AS stddev
     FROM population GROUP BY ${groupBy}`;
+  return [
+    `WITH population AS (${population})
+     SELECT *, (SELECT count(*) FILTER (WHERE synthetic) FROM population) AS synthetic_count
+     FROM (${stats(`'*'`)} UNION ALL ${stats('peer_key')})
+     ORDER BY peer_key = '*' DESC, peer_key`,
+    `WITH population AS (${population}),
+     groups AS (${stats('peer_key')}),
+     ranked AS (
+       SELECT department_code,
+              rank() OVER (PARTITION BY peer_key ORDER BY value ASC) AS rank,
+              percent_rank() OVER (PARTITION BY peer_key ORDER BY value DESC) AS percentile
+       FROM population WHERE value IS NOT NULL
+     )
+     SELECT p.department_code, p.name, p.synthetic, p.peer_key, p.value, r.rank,
+            CASE WHEN g.n > 1 THEN r.percentile END AS percentile,
+            (p.value - g.mean) / nullif(g.stddev, 0) AS z_score,
+            coalesce(p.value < g.p25 - 1.5 * (g.p75 - g.p25) OR p.value > g.p75 + 1.5 * (g.p75 - g.p25), false) AS outlier
+            ${limit ? ', count(*) OVER () AS total_count' : ''}
+     FROM population p JOIN groups g USING (peer_key) LEFT JOIN ranked r USING (department_code)
+     ORDER BY p.peer_key, r.rank NULLS LAST, p.department_code
+     ${limit ? `LIMIT ${limit}` : ''}`,
+  ];
+}
+
+/** BASIC_SHARE by sector: the distributions and every department's entry. */
+function benchmarkWorkload(year: number): Workload {
   return {
     label: `Benchmark BASIC_SHARE, ${year}, SECTOR`,
     operation: 'Benchmark',
     variables: { metric: 'BASIC_SHARE', year, peerGroup: 'SECTOR' },
-    sql: [
-      `WITH population AS (${population})
-       SELECT *, (SELECT count(*) FILTER (WHERE synthetic) FROM population) AS synthetic_count
-       FROM (${stats(`'*'`)} UNION ALL ${stats('peer_key')})
-       ORDER BY peer_key = '*' DESC, peer_key`,
-      `WITH population AS (${population}),
-       groups AS (${stats('peer_key')}),
-       ranked AS (
-         SELECT department_code,
-                rank() OVER (PARTITION BY peer_key ORDER BY value ASC) AS rank,
-                percent_rank() OVER (PARTITION BY peer_key ORDER BY value DESC) AS percentile
-         FROM population WHERE value IS NOT NULL
-       )
-       SELECT p.department_code, p.name, p.synthetic, p.peer_key, p.value, r.rank,
-              CASE WHEN g.n > 1 THEN r.percentile END AS percentile,
-              (p.value - g.mean) / nullif(g.stddev, 0) AS z_score,
-              coalesce(p.value < g.p25 - 1.5 * (g.p75 - g.p25) OR p.value > g.p75 + 1.5 * (g.p75 - g.p25), false) AS outlier
-       FROM population p JOIN groups g USING (peer_key) LEFT JOIN ranked r USING (department_code)
-       ORDER BY p.peer_key, r.rank NULLS LAST, p.department_code`,
-    ],
+    sql: benchmarkSql(year),
     graphqlFigures(data) {
       const b = (data as { benchmark: BenchmarkShape }).benchmark;
       return {
@@ -539,6 +551,33 @@ function benchmarkWorkload(year: number): Workload {
         sumAbsZScore: sum(entries, (e) => Math.abs(Number(e.z_score))),
         outliers: count(entries, (e) => truthy(e.outlier)),
       };
+    },
+  };
+}
+
+/** The same distributions with the first 100 entries and their total. */
+function benchmarkPageWorkload(year: number): Workload {
+  const whole = benchmarkWorkload(year);
+  return {
+    label: `BenchmarkPage BASIC_SHARE, ${year}, SECTOR, first 100`,
+    operation: 'BenchmarkPage',
+    variables: { metric: 'BASIC_SHARE', year, peerGroup: 'SECTOR', first: 100 },
+    sql: benchmarkSql(year, 100),
+    graphqlFigures(data) {
+      const { entriesPage, ...rest } = (
+        data as {
+          benchmark: Omit<BenchmarkShape, 'entries'> & {
+            entriesPage: { totalCount: number; nodes: BenchmarkShape['entries'] };
+          };
+        }
+      ).benchmark;
+      return {
+        totalCount: entriesPage.totalCount,
+        ...whole.graphqlFigures({ benchmark: { ...rest, entries: entriesPage.nodes } }),
+      };
+    },
+    sqlFigures([stats = [], entries = []]) {
+      return { totalCount: num(entries[0]?.total_count), ...whole.sqlFigures([stats, entries]) };
     },
   };
 }

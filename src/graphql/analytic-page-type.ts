@@ -45,7 +45,9 @@ export function analyticPageRef<T>(name: string, nodeRef: OutputRef<T>, text: An
 export const MAX_ANALYTIC_PAGE = 1_000;
 
 /** `first` and `after`, the arguments every paged analytic adds to its own. */
-export const pageArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
+export const pageArgs = (
+  t: Pick<Parameters<Parameters<typeof builder.queryFields>[0]>[0], 'arg'>,
+) => ({
   first: t.arg.int({ defaultValue: 100, description: `Page size, 1 to ${MAX_ANALYTIC_PAGE}.` }),
   after: t.arg.string({ description: 'endCursor of the previous page.' }),
 });

@@ -1,6 +1,8 @@
 import {
   benchmark,
+  benchmarkEntryWindow,
   type Benchmark,
+  type BenchmarkArgs,
   type BenchmarkEntry,
   type Distribution,
   MIN_PEER_GROUP,
@@ -22,6 +24,8 @@ import { DepartmentRef } from './refs.js';
 import { departmentsAsked, departmentsFor, ownedByDepartment } from './department-access.js';
 import { benchmarkFor } from './peer-distributions.js';
 import { formatFraction, formatInUnit, UNIT_SYMBOLS } from './number-format.js';
+import { analyticPageRef, pageArgs, requestedWindow } from './analytic-page-type.js';
+import { selectsField } from './selects-field.js';
 
 /** A distribution or an entry with its metric's unit, so that its figures can format themselves. */
 type InUnit<T> = T & { unit: MetricUnit };
@@ -120,7 +124,16 @@ const BenchmarkEntryRef = builder.objectRef<InUnit<BenchmarkEntry>>('BenchmarkEn
   }),
 });
 
-const BenchmarkRef = builder.objectRef<Benchmark>('Benchmark').implement({
+const BenchmarkEntryPageRef = analyticPageRef('BenchmarkEntryPage', BenchmarkEntryRef, {
+  description:
+    'A page of a benchmark’s entries: the same entries in the same order (peer group, then rank), a page at a time.',
+  totalCount: 'Entries over all pages (for a DEPARTMENT token: its own).',
+});
+
+/** A benchmark with what it was asked for, so that a page of its entries can be read later. */
+type BenchmarkAnswer = Benchmark & { asked: BenchmarkArgs };
+
+const BenchmarkRef = builder.objectRef<BenchmarkAnswer>('Benchmark').implement({
   description:
     'A metric across departments in one year, in the metric’s unit (`unit`; each figure a person reads has a `…Text` companion). The top-level distribution covers every department that year; ' +
     '`groups` has one per peer group. Synthetic demo departments are included unless includeSynthetic is false (see syntheticCount).',
@@ -200,6 +213,18 @@ const BenchmarkRef = builder.objectRef<Benchmark>('Benchmark').implement({
       resolve: (b) => b.entries.map((e) => inUnit(e, METRICS[b.metric].unit)),
       description: 'Departments, by peer group and rank.',
     }),
+    entriesPage: t.field({
+      type: BenchmarkEntryPageRef,
+      args: pageArgs(t),
+      resolve: (b, args, ctx) =>
+        requestedWindow(args, 'benchmarkEntries', ctx.dataVersion, async (window) => {
+          const page = await benchmarkEntryWindow(ctx.db, b.asked, window);
+          const unit = METRICS[b.metric].unit;
+          return { ...page, nodes: page.nodes.map((e) => inUnit(e, unit)) };
+        }),
+      description:
+        'entries a page at a time, with the total: for a dashboard over many departments (57 MB of entries over 200,000), beside the distributions of the same answer.',
+    }),
     syntheticCount: t.exposeInt('syntheticCount', {
       description: 'Synthetic (demo) departments in the compared population.',
     }),
@@ -232,16 +257,17 @@ builder.queryFields((t) => ({
     },
     authScopes: departmentsAsked((args: ScopeArgs) => args.departments),
     // A DEPARTMENT token gets its own entry and the distributions of its peers, anonymised.
-    resolve: async (_root, args, ctx) =>
-      benchmarkFor(
-        ctx.viewer,
-        await benchmark(ctx.db, {
-          ...scopeOf(args),
-          departments: departmentsFor(ctx.viewer, args.departments),
-          metric: args.metric,
-          year: args.year,
-          peerGroup: peerGroupOf(args.peerGroup),
-        }),
-      ),
+    // The entries are read only when asked for as a whole list: entriesPage reads its own.
+    resolve: async (_root, args, ctx, info) => {
+      const asked: BenchmarkArgs = {
+        ...scopeOf(args),
+        departments: departmentsFor(ctx.viewer, args.departments),
+        metric: args.metric,
+        year: args.year,
+        peerGroup: peerGroupOf(args.peerGroup),
+      };
+      const answer = await benchmark(ctx.db, asked, { entries: selectsField(info, 'entries') });
+      return { ...benchmarkFor(ctx.viewer, answer), asked };
+    },
   }),
 }));

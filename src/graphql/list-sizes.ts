@@ -146,6 +146,11 @@ export const SIZE_RULES: Readonly<Record<string, SizeRule>> = {
     };
   },
   'Benchmark.entries': fromFrame('entries'),
+  'Benchmark.entriesPage': ({ args, frame }) => ({
+    items: 1,
+    frame: { page: firstOf(args, 100, frame.entries ?? FALLBACK_LIST_SIZE) },
+  }),
+  'BenchmarkEntryPage.nodes': fromFrame('page'),
   'Benchmark.groups': fromFrame('groups'),
   'Benchmark.templates': () => ({ items: TEMPLATE_FAMILIES }),
   'Query.expenditureStructure': ({ args, stats }) => ({

@@ -117,6 +117,52 @@ const pageList = (path: string): OperationExport['lists'][number] => ({
 });
 
 /**
+ * The tables of a benchmark whose entries are at `entries`: the entries, the peer groups'
+ * distributions and the overall one (Benchmark, and BenchmarkPage's page of entries).
+ */
+const benchmarkLists = (entries: string): OperationExport['lists'] => [
+  {
+    name: 'entries',
+    zh: '部门排名',
+    path: entries,
+    columns: {
+      ...department,
+      peerKey: '同类组',
+      value: '数值',
+      valueText: '数值（显示）',
+      rank: '排名',
+      percentile: '百分位',
+      percentileText: '百分位（显示）',
+      zScore: 'Z分数',
+      outlier: '离群值',
+    },
+    fractions: ['percentile'],
+  },
+  {
+    name: 'groups',
+    zh: '同类组分布',
+    path: 'benchmark.groups',
+    columns: { peerKey: '同类组', ...distribution, medianText: '中位数（显示）' },
+  },
+  {
+    name: 'summary',
+    zh: '总体分布',
+    path: 'benchmark',
+    columns: {
+      metric: '指标',
+      year: '年度',
+      unit: '单位',
+      unitLabel: '单位（显示）',
+      peerGroup: '同类组方式',
+      ...distribution,
+      medianText: '中位数（显示）',
+      syntheticCount: '合成部门数',
+      templates: '报告模板',
+    },
+  },
+];
+
+/**
  * The tables of a low-target risk answer whose entries are at `path`: the entries, and their
  * measures one row each (LowTargetRisk, and a page of it).
  */
@@ -405,47 +451,12 @@ export const operationExports: readonly OperationExport[] = [
   {
     operation: 'Benchmark',
     fileName: ['metric', 'year'],
-    lists: [
-      {
-        name: 'entries',
-        zh: '部门排名',
-        path: 'benchmark.entries',
-        columns: {
-          ...department,
-          peerKey: '同类组',
-          value: '数值',
-          valueText: '数值（显示）',
-          rank: '排名',
-          percentile: '百分位',
-          percentileText: '百分位（显示）',
-          zScore: 'Z分数',
-          outlier: '离群值',
-        },
-        fractions: ['percentile'],
-      },
-      {
-        name: 'groups',
-        zh: '同类组分布',
-        path: 'benchmark.groups',
-        columns: { peerKey: '同类组', ...distribution, medianText: '中位数（显示）' },
-      },
-      {
-        name: 'summary',
-        zh: '总体分布',
-        path: 'benchmark',
-        columns: {
-          metric: '指标',
-          year: '年度',
-          unit: '单位',
-          unitLabel: '单位（显示）',
-          peerGroup: '同类组方式',
-          ...distribution,
-          medianText: '中位数（显示）',
-          syntheticCount: '合成部门数',
-          templates: '报告模板',
-        },
-      },
-    ],
+    lists: benchmarkLists('benchmark.entries'),
+  },
+  {
+    operation: 'BenchmarkPage',
+    fileName: ['metric', 'year'],
+    lists: [...benchmarkLists('benchmark.entriesPage.nodes'), pageList('benchmark.entriesPage')],
   },
   {
     operation: 'ExpenditureStructure',
