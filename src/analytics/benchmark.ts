@@ -4,7 +4,13 @@ import { metricDefinition, type MetricName } from './metric-registry.js';
 import { peerKeySql, type PeerGroup } from './peer-group.js';
 import type { ReportTemplate } from '../db/tables.js';
 import type { Reader } from './reader.js';
-import { windowSql, type RowWindow, type WindowedRows } from './row-window.js';
+import {
+  countOf,
+  windowSql,
+  windowTotal,
+  type RowWindow,
+  type WindowedRows,
+} from './row-window.js';
 
 export type { PeerGroup };
 
@@ -236,11 +242,6 @@ export async function benchmarkEntryWindow(
 ): Promise<WindowedRows<BenchmarkEntry>> {
   await checkScope(db, { fromYear: args.year, departments: args.departments });
   const { rows } = await entriesSql(args, window).execute(db);
-  if (rows.length === 0 && window.offset > 0) {
-    // A window past the last entry has no row to carry the total: count them alone.
-    const counted = await sql<{ total: number }>`
-      SELECT count(*) AS total FROM (${entriesSql(args, null)})`.execute(db);
-    return { totalCount: Number(counted.rows[0]!.total), nodes: [] };
-  }
-  return { totalCount: Number(rows[0]?.total ?? 0), nodes: rows.map(entryOf) };
+  const countAll = () => countOf(db, entriesSql(args, null));
+  return { totalCount: await windowTotal(rows, window, countAll), nodes: rows.map(entryOf) };
 }

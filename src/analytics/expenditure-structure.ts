@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import { checkScope, scopeFilter, type Scope } from './scope.js';
 import type { Reader } from './reader.js';
-import { windowSql, type RowWindow, type WindowedRows } from './row-window.js';
+import {
+  countOf,
+  windowSql,
+  windowTotal,
+  type RowWindow,
+  type WindowedRows,
+} from './row-window.js';
 
 export type StructureDimension = 'NATURE' | 'FUNCTION_CLASS';
 
@@ -105,16 +111,12 @@ export async function expenditureStructureWindow(
   const { rows } = await sql<{ department_code: string; total: number }>`
     SELECT department_code, count(*) OVER () AS total FROM (${found})
     ORDER BY department_code ${windowSql(window)}`.execute(db);
-  if (rows.length === 0) {
-    // A window past the last department has no row to carry the total: count it alone.
-    const counted = await sql<{ total: number }>`SELECT count(*) AS total FROM (${found})`.execute(
-      db,
-    );
-    return { totalCount: Number(counted.rows[0]!.total), nodes: [] };
-  }
   return {
-    totalCount: Number(rows[0]!.total),
-    nodes: await structures(db, { ...args, departments: rows.map((r) => r.department_code) }),
+    totalCount: await windowTotal(rows, window, () => countOf(db, found)),
+    nodes:
+      rows.length > 0
+        ? await structures(db, { ...args, departments: rows.map((r) => r.department_code) })
+        : [],
   };
 }
 

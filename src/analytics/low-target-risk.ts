@@ -4,7 +4,13 @@ import { checkScope, scopeFilter, type Scope } from './scope.js';
 import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 import { measureFactsSql } from './measure-facts.js';
 import type { Reader } from './reader.js';
-import { windowSql, type RowWindow, type WindowedRows } from './row-window.js';
+import {
+  countOf,
+  windowSql,
+  windowTotal,
+  type RowWindow,
+  type WindowedRows,
+} from './row-window.js';
 import type { ReportTemplate } from '../db/tables.js';
 
 /**
@@ -147,13 +153,8 @@ async function riskRows(
   const { rows } = await sql<RiskRow>`
     SELECT *, count(*) OVER () AS total FROM (${ranked}) WHERE ${shown}
     ORDER BY peer_key, rank, department_code ${windowSql(window)}`.execute(db);
-  if (rows.length === 0 && window && window.offset > 0) {
-    // A window past the last entry has no row to carry the total: count it alone.
-    const counted = await sql<{ total: number }>`
-      SELECT count(*) AS total FROM (${ranked}) WHERE ${shown}`.execute(db);
-    return { totalCount: Number(counted.rows[0]!.total), nodes: [] };
-  }
-  return { totalCount: Number(rows[0]?.total ?? 0), nodes: rows.map(riskOf) };
+  const countAll = () => countOf(db, sql`SELECT * FROM (${ranked}) WHERE ${shown}`);
+  return { totalCount: await windowTotal(rows, window, countAll), nodes: rows.map(riskOf) };
 }
 
 function riskOf(r: RiskRow): DepartmentTargetRisk {

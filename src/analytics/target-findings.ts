@@ -6,7 +6,13 @@ import type { OvershootRule } from '../rules/measure-flags.js';
 import { DEFAULT_MIN_ATTAINMENT } from '../rules/thresholds.js';
 import { MEASURE_VIEW_COLUMNS, measureFactsSql, type MeasureView } from './measure-facts.js';
 import type { Reader } from './reader.js';
-import { windowSql, type RowWindow, type WindowedRows } from './row-window.js';
+import {
+  countOf,
+  windowSql,
+  windowTotal,
+  type RowWindow,
+  type WindowedRows,
+} from './row-window.js';
 
 export type { OvershootRule };
 
@@ -153,7 +159,8 @@ export async function targetRatchets(db: Reader, scope: FindingScope): Promise<R
 /**
  * One window of targetRatchets' answer, in its order, and how many findings the whole answer
  * has. The database orders the failures' keys and cuts the window before any detail is read:
- * at 200,000 departments a page costs the keys of one year (about 0.5 s), not every finding.
+ * at 200,000 departments a page of one year cost about 1 s, the whole year 86 s
+ * (bench/results/L.md).
  */
 export async function targetRatchetWindow(
   db: Reader,
@@ -200,22 +207,8 @@ async function ratchetRows(
       matchedBy: String(row.matched_by),
     };
   });
-  const total = rows[0]?.total;
   return {
-    // A window past the last finding has no row to carry the total: count it alone.
-    totalCount:
-      total !== undefined
-        ? Number(total)
-        : window && window.offset > 0
-          ? await ratchetCount(db, scope)
-          : 0,
+    totalCount: await windowTotal(rows, window, () => countOf(db, ratchetKeysSql(scope))),
     nodes,
   };
-}
-
-/** How many ratchet failures a scope has. */
-async function ratchetCount(db: Reader, scope: FindingScope): Promise<number> {
-  const { rows } = await sql<{ total: number }>`
-    SELECT count(*) AS total FROM (${ratchetKeysSql(scope)})`.execute(db);
-  return Number(rows[0]!.total);
 }
