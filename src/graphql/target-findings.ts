@@ -37,11 +37,7 @@ import { IndicatorMeasureRef, indicatorRowText, PerformanceIndicatorRef } from '
 import { explainMeasure } from './overshoot-explanation.js';
 import { sourceOf, SourceLocationRef } from './source.js';
 import { DepartmentRef } from './refs.js';
-import {
-  departmentsAsked,
-  departmentsFor,
-  ownedByDepartment,
-} from './department-access.js';
+import { departmentsAsked, departmentsFor, ownedByDepartment } from './department-access.js';
 import { riskMeasuresOf, RiskMeasureRef } from './risk-measure.js';
 import { checkedFirst } from './page-size.js';
 import { formatFraction } from './number-format.js';
