@@ -1,7 +1,6 @@
 import type { OutputRef } from '@pothos/core';
 import {
   pageFromWindow,
-  pageOf,
   pageWindow,
   type AnalyticPage,
   type PageRequest,
@@ -63,21 +62,7 @@ function pageRequest(
 }
 
 /**
- * The page that `first` and `after` ask for of the root field `field`, whose whole answer
- * `answer` computes (for an analytic that must rank every row first).
- */
-export async function requestedPage<T>(
-  args: { first?: number | null; after?: string | null },
-  field: string,
-  dataVersion: string | null,
-  answer: () => Promise<readonly T[]>,
-): Promise<AnalyticPage<T>> {
-  const request = pageRequest(args, field, dataVersion);
-  return pageOf(await answer(), request);
-}
-
-/**
- * The page that `first` and `after` ask for of the root field `field`, whose analytic reads
+ * The page that `first` and `after` ask for of the paged field `field`, whose analytic reads
  * only the window asked for and counts the whole answer (`answer`): the database orders and
  * cuts, and the rows outside the page are never read out.
  */

@@ -14,7 +14,7 @@ export interface AnalyticPage<T> {
 export interface PageRequest {
   first: number;
   after: string | null | undefined;
-  /** The root field: a cursor of one field is refused by another. */
+  /** The paged field (a name of letters): a cursor of one field is refused by another. */
   field: string;
   /** The snapshot the request reads (null when the data is fixed). */
   dataVersion: string | null;
@@ -47,17 +47,6 @@ export function pageFromWindow<T>(
       endCursor: answer.nodes.length > 0 ? encode(request, end) : null,
     },
   };
-}
-
-/**
- * A page of an answer computed whole, for an analytic that ranks every department before any
- * can be shown: the saving is in what follows, the nested lists, the objects resolved and the
- * bytes sent are a page's, not the year's.
- */
-export function pageOf<T>(items: readonly T[], request: PageRequest): AnalyticPage<T> {
-  const window = pageWindow(request);
-  const nodes = items.slice(window.offset, window.offset + window.limit);
-  return pageFromWindow({ totalCount: items.length, nodes }, window, request);
 }
 
 function encode(request: PageRequest, position: number): string {

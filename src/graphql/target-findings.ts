@@ -289,7 +289,7 @@ function riskArgsFor(ctx: GraphQLContext, args: RiskFieldArgs): LowTargetRiskArg
 }
 
 /** The lowTargetRisk entries a viewer asked for. */
-export function lowTargetRiskRows(
+function lowTargetRiskRows(
   ctx: GraphQLContext,
   args: RiskFieldArgs,
 ): Promise<DepartmentTargetRisk[]> {
