@@ -1,7 +1,8 @@
 /**
  * A minimal GraphQL-over-HTTP client for benchmarks: POST over one kept-alive connection to
- * 127.0.0.1, the whole body read and parsed, as a dashboard would. node:http rather than fetch,
- * whose per-request overhead would be charged to the server.
+ * 127.0.0.1, the whole body read and parsed, as a dashboard would (or only read, to rate the
+ * server alone). node:http rather than fetch, whose per-request overhead would be charged to the
+ * server.
  */
 import { Agent, request } from 'node:http';
 
@@ -25,6 +26,32 @@ export class GraphQLClient {
 
   /** Runs one operation and returns its parsed response (HTTP errors included, not thrown). */
   async post(query: string, operationName: string, variables: unknown): Promise<GraphQLResponse> {
+    const { status, body } = await this.exchange(query, operationName, variables);
+    return {
+      status,
+      body: JSON.parse(body.toString('utf8')) as GraphQLResponse['body'],
+      bytes: body.length,
+    };
+  }
+
+  /**
+   * Runs one operation and reads its whole response without parsing it: what a load generator
+   * such as wrk does, so that a rate measures the server rather than this client's JSON.parse.
+   */
+  async postUnparsed(
+    query: string,
+    operationName: string,
+    variables: unknown,
+  ): Promise<{ status: number; bytes: number }> {
+    const { status, body } = await this.exchange(query, operationName, variables);
+    return { status, bytes: body.length };
+  }
+
+  private async exchange(
+    query: string,
+    operationName: string,
+    variables: unknown,
+  ): Promise<{ status: number; body: Buffer }> {
     const payload = JSON.stringify({ query, operationName, variables });
     try {
       return await this.send(payload);
@@ -37,7 +64,7 @@ export class GraphQLClient {
     }
   }
 
-  private send(payload: string): Promise<GraphQLResponse> {
+  private send(payload: string): Promise<{ status: number; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const req = request(
         this.url,
@@ -53,18 +80,9 @@ export class GraphQLClient {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('error', reject);
-          res.on('end', () => {
-            const text = Buffer.concat(chunks);
-            try {
-              resolve({
-                status: res.statusCode ?? 0,
-                body: JSON.parse(text.toString('utf8')) as GraphQLResponse['body'],
-                bytes: text.length,
-              });
-            } catch (error) {
-              reject(error);
-            }
-          });
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }),
+          );
         },
       );
       req.on('error', (error: NodeJS.ErrnoException) =>

@@ -1,9 +1,12 @@
 /**
  * The response cache against no cache (docs/operations.md, "The response cache"): each dashboard
  * operation of `schema/operations/` is sent one request after another for a bounded time, first
- * to a server with the cache off, then to one with it on, over one kept-alive connection; the
- * script prints requests per second of both and their ratio, and writes
- * `results/response-cache-d<N>-y<A>-<B>.json`. Every corpus here is SYNTHETIC.
+ * to a server with the cache off, then to one with it on, over one kept-alive connection. Each
+ * is rated twice: reading each answer whole without parsing it (the server's throughput, as a
+ * load generator measures it) and reading and parsing it as a dashboard would (the client's
+ * JSON.parse, the same with and without the cache, then counts too). The script prints requests
+ * per second of both and their ratios, and writes `results/response-cache-d<N>-y<A>-<B>.json`.
+ * Every corpus here is SYNTHETIC.
  *
  *   npx tsx bench/response-cache.ts [--departments 1000] [--years 2015-2024] [--seconds 5]
  */
@@ -43,21 +46,44 @@ const corpus = {
   toYear,
 };
 
-/** Requests per second of one operation, sent one after another for `seconds`. */
-async function rate(client: GraphQLClient, query: string, name: string): Promise<number> {
-  const first = await client.post(query, name, {});
-  if (first.status !== 200 || first.body.errors)
-    throw new Error(`${name}: ${first.status} ${JSON.stringify(first.body.errors)}`);
+/** How one operation was rated against one server. */
+interface Rate {
+  /** Requests per second, each answer read whole but not parsed. */
+  read: number;
+  /** Requests per second, each answer read and parsed. */
+  parsed: number;
+  /** Size of one answer. */
+  bytes: number;
+}
+
+/** Requests one after another for `seconds`, each through `send`; requests per second. */
+async function perSecond(send: () => Promise<unknown>): Promise<number> {
   let count = 0;
   const start = performance.now();
   while (performance.now() - start < seconds * 1000) {
-    await client.post(query, name, {});
+    await send();
     count++;
   }
   return count / ((performance.now() - start) / 1000);
 }
 
-async function measure(databasePath: string, cacheMb: number): Promise<Record<string, number>> {
+/** Rates one operation, once reading its answers and once parsing them too. */
+async function rate(client: GraphQLClient, query: string, name: string): Promise<Rate> {
+  const first = await client.post(query, name, {});
+  if (first.status !== 200 || first.body.errors)
+    throw new Error(`${name}: ${first.status} ${JSON.stringify(first.body.errors)}`);
+  const read = await perSecond(async () => {
+    const answer = await client.postUnparsed(query, name, {});
+    if (answer.status !== 200 || answer.bytes !== first.bytes)
+      throw new Error(
+        `${name}: ${answer.status}, ${answer.bytes} bytes where the first had ${first.bytes}`,
+      );
+  });
+  const parsed = await perSecond(() => client.post(query, name, {}));
+  return { read, parsed, bytes: first.bytes };
+}
+
+async function measure(databasePath: string, cacheMb: number): Promise<Record<string, Rate>> {
   const empty = await mkdtemp(join(tmpdir(), 'jixiao-bench-seeds-'));
   const departmentsCsv = join(empty, 'departments.csv');
   await writeFile(departmentsCsv, 'code,name,aliases,sector,level,synthetic\n');
@@ -77,7 +103,7 @@ async function measure(databasePath: string, cacheMb: number): Promise<Record<st
   );
   try {
     const client = new GraphQLClient(running.url);
-    const rates: Record<string, number> = {};
+    const rates: Record<string, Rate> = {};
     for (const op of readExampleOperations().filter((o) => DASHBOARD.includes(o.name)))
       rates[op.name] = await rate(client, op.query, op.name);
     return rates;
@@ -91,12 +117,20 @@ const database = await ensureBenchDatabase(corpus, console.log);
 const loadBefore = loadavg()[0]!;
 const off = await measure(database.path, 0);
 const on = await measure(database.path, 64);
-const rows = DASHBOARD.map((name) => ({
-  operation: name,
-  uncachedPerSecond: Math.round(off[name]! * 10) / 10,
-  cachedPerSecond: Math.round(on[name]! * 10) / 10,
-  ratio: Math.round((on[name]! / off[name]!) * 10) / 10,
-}));
+const round = (value: number) => Math.round(value * 10) / 10;
+const rows = DASHBOARD.map((name) => {
+  const [uncached, cached] = [off[name]!, on[name]!];
+  return {
+    operation: name,
+    answerKiB: round(cached.bytes / 1024),
+    uncachedPerSecond: round(uncached.read),
+    cachedPerSecond: round(cached.read),
+    ratio: round(cached.read / uncached.read),
+    uncachedParsedPerSecond: round(uncached.parsed),
+    cachedParsedPerSecond: round(cached.parsed),
+    parsedRatio: round(cached.parsed / uncached.parsed),
+  };
+});
 console.table(rows);
 const out = join(
   import.meta.dirname,
