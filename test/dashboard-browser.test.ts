@@ -419,6 +419,21 @@ describe('the dashboard with the synthetic demo corpus', () => {
     expect(deductions!.xAxis[0]).toEqual(['2019', '2020', '2021', '2022', '2023', '2024']);
     expect(deductions!.series.length).toBeGreaterThan(3);
 
+    // The targets chart and the risk card ask for the chosen department's peer group alone,
+    // and the card says how many departments its rank is among.
+    const risk = await downloads(page, 'targets');
+    expect(risk.operation).toBe('LowTargetRisk');
+    expect(risk.variables).toMatchObject({ peerGroup: 'SECTOR', peersOf: 'gz-zfw' });
+    const group = (
+      await answer<{
+        lowTargetRisk: { department: { code: string }; peerKey: string; peerCount: number }[];
+      }>(server, 'LowTargetRisk', risk.variables)
+    ).lowTargetRisk;
+    expect(new Set(group.map((e) => e.peerKey))).toEqual(new Set(['政法']));
+    expect(group.length).toBeGreaterThan(1);
+    expect(group.find((e) => e.department.code === 'gz-zfw')!.peerCount).toBe(group.length);
+    expect(await page.locator('#card-risk').innerText()).toContain(`${group.length} 个部门中第`);
+
     await page.screenshot({ path: `${ARTIFACTS}/dashboard-demo.png` });
     await page.screenshot({ path: `${ARTIFACTS}/dashboard-demo-full.png`, fullPage: true });
     if (process.env.UPDATE_DASHBOARD_IMAGE === '1') {

@@ -295,6 +295,18 @@ describe('the cost estimate', () => {
     expect(estimate('{ overshootIndicators(first: 5) { year } }').objects).toBe(5);
   });
 
+  it('sizes lowTargetRisk for one peer group as the year’s reports shared among the groups', () => {
+    const risk = (args: string) => estimate(`{ lowTargetRisk(year: 2023${args}) { rank } }`);
+    expect(risk('').objects).toBe(100);
+    expect(risk(', peersOf: "d1"').objects).toBe(100);
+    expect(risk(', peerGroup: SECTOR, peersOf: "d1"').objects).toBe(Math.ceil(100 / 8));
+    expect(risk(', peerGroup: LEVEL, peersOf: "d1"').objects).toBe(Math.ceil(100 / 3));
+    const page = estimate(
+      '{ lowTargetRiskPage(year: 2023, peerGroup: SECTOR, peersOf: "d1", first: 50) { nodes { rank } } }',
+    );
+    expect(page.objects).toBe(1 + Math.ceil(100 / 8));
+  });
+
   it('counts every alias, and names each root field with its share', () => {
     const cost = estimate(
       '{ a: targetRatchet { year } b: targetRatchet { year } report(department: "x", year: 2023) { title } }',

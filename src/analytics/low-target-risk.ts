@@ -45,6 +45,8 @@ export interface DepartmentTargetRisk {
   tooFew: boolean;
   /** 1 = highest risk in the peer group; ties share a rank. */
   rank: number;
+  /** Departments ranked in the same peer group that year: what `rank` is out of. */
+  peerCount: number;
   admission: Admission;
 }
 
@@ -75,6 +77,11 @@ export interface LowTargetRiskArgs extends Pick<Scope, 'includeSynthetic'> {
    * rank is a position, not another department's value); every entry when absent.
    */
   onlyDepartment?: string | null;
+  /**
+   * Only the entries of this department's peer group (under `peerGroup`): the department and
+   * those it is ranked among, with the ranks of the whole answer. Every group when absent.
+   */
+  peersOf?: string | null;
 }
 
 interface RiskRow {
@@ -90,6 +97,7 @@ interface RiskRow {
   admitted: boolean;
   risk_score: number;
   rank: number;
+  peer_count: number;
   total: number;
 }
 
@@ -124,12 +132,18 @@ async function riskRows(
   window: RowWindow | null,
 ): Promise<WindowedRows<DepartmentTargetRisk>> {
   const scope = { fromYear: args.year, toYear: args.year, includeSynthetic: args.includeSynthetic };
-  await checkScope(db, scope);
+  await checkScope(db, args.peersOf != null ? { ...scope, departments: [args.peersOf] } : scope);
+  const peerKey = peerKeySql(args.peerGroup);
+  // A rank is taken within one peer group, so scoring that group alone gives the same ranks.
+  const inPeerGroup =
+    args.peersOf != null
+      ? sql`${peerKey} = (SELECT ${peerKey} FROM departments d WHERE d.code = ${args.peersOf})`
+      : sql`true`;
   const ranked = sql`
     WITH s AS (
-      SELECT r.id, r.department_code, r.year, r.template, ${peerKeySql(args.peerGroup)} AS peer_key
+      SELECT r.id, r.department_code, r.year, r.template, ${peerKey} AS peer_key
       FROM reports r JOIN departments d ON d.code = r.department_code
-      WHERE ${scopeFilter(scope, { year: 'r.year', synthetic: 'd.synthetic' })}
+      WHERE ${scopeFilter(scope, { year: 'r.year', synthetic: 'd.synthetic' })} AND ${inPeerGroup}
     ),
     scope AS (SELECT id, department_code, year FROM s),
     -- CHRONIC is not part of the score: last year's measures are not read
@@ -147,7 +161,9 @@ async function riskRows(
              coalesce(CAST(c.flagged AS DOUBLE) / nullif(c.measurable, 0), 0) AS risk_score
       FROM s LEFT JOIN counts c ON c.report_id = s.id LEFT JOIN admitted a ON a.report_id = s.id
     )
-    SELECT *, rank() OVER (PARTITION BY peer_key ORDER BY risk_score DESC) AS rank FROM scored`;
+    SELECT *, rank() OVER (PARTITION BY peer_key ORDER BY risk_score DESC) AS rank,
+           count(*) OVER (PARTITION BY peer_key) AS peer_count
+    FROM scored`;
   const shown =
     args.onlyDepartment != null ? sql`department_code = ${args.onlyDepartment}` : sql`true`;
   const { rows } = await sql<RiskRow>`
@@ -173,6 +189,7 @@ function riskOf(r: RiskRow): DepartmentTargetRisk {
     riskScore: r.risk_score,
     tooFew: Number(r.measurable) < MIN_MEASURABLE,
     rank: Number(r.rank),
+    peerCount: Number(r.peer_count),
     admission: detected
       ? r.admitted
         ? 'ADMITTED_AND_DETECTED'

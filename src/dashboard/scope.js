@@ -107,3 +107,16 @@ export function peerKeyOf(chosen, peerGroup) {
   if (!chosen || peerGroup === 'ALL') return 'ALL';
   return peerGroup === 'SECTOR' ? chosen.sector : chosen.level;
 }
+
+/**
+ * The variables of LowTargetRisk for the chosen department's peer group: what the department
+ * page and the targets chart both read (one request, memoised), without the other groups.
+ */
+export function riskVariables(ctx) {
+  return {
+    year: ctx.state.year,
+    peerGroup: ctx.state.peerGroup,
+    includeSynthetic: ctx.state.includeSynthetic,
+    peersOf: ctx.state.dept,
+  };
+}

@@ -67,6 +67,18 @@ function reportsIn(
   }, 0);
 }
 
+/**
+ * The entries lowTargetRisk ranks: a year's reports, or with `peersOf` one peer group's, taken
+ * as an even share of them (the corpus statistics do not hold each group's size).
+ */
+function riskEntries(stats: CorpusStatistics, args: Readonly<Record<string, unknown>>): number {
+  const reports = reportsIn(yearsIn(stats, args.year, args.year), args);
+  if (args.peersOf == null) return reports;
+  const groups =
+    args.peerGroup === 'SECTOR' ? stats.sectors : args.peerGroup === 'LEVEL' ? stats.levels : 1;
+  return Math.ceil(reports / Math.max(1, groups));
+}
+
 const sum = (years: readonly YearStatistics[], pick: (y: YearStatistics) => number) =>
   years.reduce((n, y) => n + pick(y), 0);
 
@@ -223,12 +235,10 @@ export const SIZE_RULES: Readonly<Record<string, SizeRule>> = {
     },
   }),
   'TargetRatchetPage.nodes': fromFrame('page'),
-  'Query.lowTargetRisk': ({ args, stats }) => ({
-    items: reportsIn(yearsIn(stats, args.year, args.year), args),
-  }),
+  'Query.lowTargetRisk': ({ args, stats }) => ({ items: riskEntries(stats, args) }),
   'Query.lowTargetRiskPage': ({ args, stats }) => ({
     items: 1,
-    frame: { page: firstOf(args, 100, reportsIn(yearsIn(stats, args.year, args.year), args)) },
+    frame: { page: firstOf(args, 100, riskEntries(stats, args)) },
   }),
   'LowTargetRiskPage.nodes': fromFrame('page'),
   'DepartmentTargetRisk.measures': perReport('measurable'),

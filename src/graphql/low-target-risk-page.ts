@@ -4,6 +4,7 @@ import {
   DepartmentTargetRiskRef,
   lowTargetRiskArgs,
   lowTargetRiskWindowFor,
+  riskPeersAsked,
 } from './target-findings.js';
 
 const LowTargetRiskPageRef = analyticPageRef('LowTargetRiskPage', DepartmentTargetRiskRef, {
@@ -18,6 +19,7 @@ builder.queryFields((t) => ({
     description:
       'lowTargetRisk a page at a time, with the total: for a dashboard that shows the riskiest departments, without a whole year’s entries and their measures (tens of MB over 10,000 departments).',
     args: { ...lowTargetRiskArgs(t), ...pageArgs(t) },
+    authScopes: riskPeersAsked,
     resolve: (_root, args, ctx) =>
       requestedWindow(args, 'lowTargetRiskPage', ctx.dataVersion, (window) =>
         lowTargetRiskWindowFor(ctx, args, window),

@@ -249,6 +249,10 @@ export const DepartmentTargetRiskRef = builder
         description: 'riskScore as a person reads it, e.g. "53.33%".',
       }),
       rank: t.exposeInt('rank', { description: '1 = highest risk in its peer group.' }),
+      peerCount: t.exposeInt('peerCount', {
+        description:
+          'Departments ranked in its peer group that year, itself included: what `rank` is out of.',
+      }),
       tooFew: t.exposeBoolean('tooFew', {
         description: `Fewer than ${MIN_MEASURABLE} measurable measures: the score rests on too few to compare with others.`,
       }),
@@ -266,13 +270,23 @@ export const lowTargetRiskArgs = (t: Parameters<Parameters<typeof builder.queryF
   year: t.arg.int({ required: true, description: 'Fiscal year.' }),
   peerGroup: peerGroupArg(t.arg, 'Rank within ALL, SECTOR or LEVEL.'),
   includeSynthetic: includeSyntheticArg(t.arg),
+  peersOf: t.arg.id({
+    description:
+      'Only the entries of this department’s peer group: the department and those it is ranked among, with the same ranks as the whole answer (a DEPARTMENT token: its own department).',
+  }),
 });
 
 type RiskFieldArgs = {
   year: number;
   peerGroup?: PeerGroup | null;
   includeSynthetic?: boolean | null;
+  peersOf?: string | number | null;
 };
+
+/** The department whose peer group a lowTargetRisk request names, for the field's access rule. */
+export const riskPeersAsked = departmentsAsked((args: RiskFieldArgs) =>
+  args.peersOf != null ? [args.peersOf] : undefined,
+);
 
 /**
  * What a viewer asked lowTargetRisk for: every department of the year ranked among its peers;
@@ -285,6 +299,7 @@ function riskArgsFor(ctx: GraphQLContext, args: RiskFieldArgs): LowTargetRiskArg
     ...scopeOf(args),
     peerGroup: peerGroupOf(args.peerGroup),
     onlyDepartment: ctx.viewer.role === 'DEPARTMENT' ? ctx.viewer.department : null,
+    peersOf: args.peersOf != null ? String(args.peersOf) : null,
   };
 }
 
@@ -369,6 +384,7 @@ builder.queryFields((t) => ({
     description:
       'Departments ranked by the share of their indicators with targets that look set too low, with what they admit.',
     args: lowTargetRiskArgs(t),
+    authScopes: riskPeersAsked,
     resolve: (_root, args, ctx) => lowTargetRiskRows(ctx, args),
   }),
 }));

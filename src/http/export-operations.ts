@@ -175,6 +175,7 @@ const riskLists = (path: string): OperationExport['lists'] => [
       ...department,
       peerKey: '同类组',
       rank: '排名',
+      peerCount: '同类组部门数',
       riskScore: '风险分',
       riskScoreText: '风险分（显示）',
       tooFew: '可计量度量过少',

@@ -5,14 +5,15 @@
  * target ≤ 95 % met with 100 %; a lower-better target above 0 met with 0). A click on a point
  * opens its indicator and source.
  *
- * Data: the measures of LowTargetRisk (`lowTargetRisk { measures { indicator measure rules
- * ratchetFailure source } }`): every measurable measure of the population, flagged or not.
+ * Data: the measures of LowTargetRisk for the chosen department's peer group (`lowTargetRisk(
+ * peersOf) { measures { indicator measure rules ratchetFailure source } }`): every measurable
+ * measure of the population, flagged or not.
  */
 import { chartElement, setDownloads, showMessages } from '../card.js';
 import { COLORS, SYNTHETIC_OPACITY, clear, draw, shortName } from '../chart-base.js';
 import { esc, measureValue, ratio } from '../format.js';
 import { label } from '../labels.js';
-import { peerKeyOf, peersOf } from '../scope.js';
+import { peerKeyOf, peersOf, riskVariables } from '../scope.js';
 
 /** RATIO's default threshold (docs/domain.md, "Rules for targets set too low"). */
 export const RATIO_THRESHOLD = 1.2;
@@ -296,11 +297,7 @@ export async function update(card, ctx) {
   const peers = peersOf(ctx.departments, ctx.state);
   const codes = new Set(peers.map((d) => d.code));
   const operation = 'LowTargetRisk';
-  const variables = {
-    year: ctx.state.year,
-    peerGroup: ctx.state.peerGroup,
-    includeSynthetic: ctx.state.includeSynthetic,
-  };
+  const variables = riskVariables(ctx);
   const answer = await ctx.run(operation, variables);
   const key = peerKeyOf(ctx.departments.get(ctx.state.dept), ctx.state.peerGroup);
   const entries = (answer.data?.lowTargetRisk ?? []).filter(

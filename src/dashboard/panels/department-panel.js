@@ -7,6 +7,7 @@ import { renderTable, setDownloads, showMessages } from '../card.js';
 import { esc, measureValue, num, pct, ratio } from '../format.js';
 import { label, labels, peerKeyLabel } from '../labels.js';
 import { fromOvershoots } from '../charts/targets-chart.js';
+import { riskVariables } from '../scope.js';
 
 function yearRange(ctx) {
   const years = [...(ctx.departments.get(ctx.state.dept)?.years ?? [])].sort((a, b) => a - b);
@@ -15,11 +16,7 @@ function yearRange(ctx) {
 
 /** 目标偏低：承认与发现 — the chosen department's entry of LowTargetRisk for the year. */
 export async function updateRisk(card, ctx) {
-  const variables = {
-    year: ctx.state.year,
-    peerGroup: ctx.state.peerGroup,
-    includeSynthetic: ctx.state.includeSynthetic,
-  };
+  const variables = riskVariables(ctx);
   setDownloads(card, 'LowTargetRisk', variables);
   const answer = await ctx.run('LowTargetRisk', variables);
   const list = answer.data?.lowTargetRisk ?? [];
@@ -30,7 +27,6 @@ export async function updateRisk(card, ctx) {
     card.caption.textContent = '';
     return;
   }
-  const peers = list.filter((e) => e.peerKey === entry.peerKey).length;
   card.body.innerHTML = `
     <p class="admission admission-${esc(entry.admission)}">${esc(label('Admission', entry.admission))}</p>
     <dl class="facts compact">
@@ -39,7 +35,7 @@ export async function updateRisk(card, ctx) {
       <dt>超目标（RATIO）</dt><dd>${esc(entry.overshooting)}</dd>
       <dt>触顶（CEILING）</dt><dd>${esc(entry.ceilingHits)}</dd>
       <dt>目标未提高</dt><dd>${esc(entry.ratchetFailures)}</dd>
-      <dt>同类组排名</dt><dd>${esc(peerKeyLabel(entry.peerKey))}组 ${esc(peers)} 个部门中第 ${esc(entry.rank)}（1 = 风险最高）</dd>
+      <dt>同类组排名</dt><dd>${esc(peerKeyLabel(entry.peerKey))}组 ${esc(entry.peerCount)} 个部门中第 ${esc(entry.rank)}（1 = 风险最高）</dd>
     </dl>
     ${entry.tooFew ? '<p class="msg warn">可计量度量少于 5 个：风险分所依据的度量过少，不宜与其他部门比较。</p>' : ''}`;
   card.caption.textContent = '';
