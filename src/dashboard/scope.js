@@ -38,14 +38,15 @@ export function toHash(state) {
 }
 
 /**
- * Every department with the years of its reports, through the Departments operation, page by
- * page: `Map<code, { code, name, sector, level, synthetic, years: Set<number> }>`.
+ * Every department with the years of its reports, through the DepartmentDirectory operation
+ * (no report figures), page by page:
+ * `Map<code, { code, name, sector, level, synthetic, years: Set<number> }>`.
  */
 export async function loadDepartments(run) {
   const departments = new Map();
   let after = null;
   for (let page = 0; page < 100; page++) {
-    const answer = await run('Departments', { first: PAGE, after, sector: null });
+    const answer = await run('DepartmentDirectory', { first: PAGE, after });
     if (answer.errors.length) throw new Error(answer.errors.map((e) => e.message).join('; '));
     const connection = answer.data.departments;
     for (const node of connection.nodes)
@@ -55,7 +56,7 @@ export async function loadDepartments(run) {
         sector: node.sector,
         level: node.level,
         synthetic: node.synthetic,
-        years: new Set(node.reports.map((r) => r.year)),
+        years: new Set(node.years),
       });
     if (!connection.pageInfo.hasNextPage) break;
     after = connection.pageInfo.endCursor;

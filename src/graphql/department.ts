@@ -59,6 +59,13 @@ DepartmentRef.implement({
       resolve: async (d, args, ctx) =>
         inRange(await ctx.loaders.reportsOfDepartment.load(d.code), args.fromYear, args.toYear),
     }),
+    years: t.field({
+      type: ['Int'],
+      description:
+        'Fiscal years with a published report, ascending: what a directory of departments needs, without the reports themselves.',
+      resolve: async (d, _args, ctx) =>
+        (await ctx.loaders.reportsOfDepartment.load(d.code)).map((r) => r.year),
+    }),
     report: t.field({
       type: ReportRef,
       nullable: true,

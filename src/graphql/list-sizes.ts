@@ -132,6 +132,9 @@ export const SIZE_RULES: Readonly<Record<string, SizeRule>> = {
   },
   'DepartmentConnection.nodes': fromFrame('page'),
   'DepartmentConnection.edges': fromFrame('page'),
+  'Department.years': ({ stats }) => ({
+    items: sum(stats.years, (y) => y.reports) / Math.max(1, stats.departments),
+  }),
   'Department.reports': ({ args, stats }) => ({
     items:
       sum(yearsIn(stats, args.fromYear, args.toYear), (y) => y.reports) /

@@ -409,6 +409,35 @@ export const operationExports: readonly OperationExport[] = [
     ],
   },
   {
+    operation: 'DepartmentDirectory',
+    fileName: [],
+    lists: [
+      {
+        name: 'departments',
+        zh: '部门',
+        path: 'departments.nodes',
+        columns: {
+          code: '部门编码',
+          name: '部门名称',
+          sector: '领域',
+          level: '行政级别',
+          synthetic: '合成数据',
+          years: '有报告的年度',
+        },
+      },
+      {
+        name: 'page',
+        zh: '分页',
+        path: 'departments',
+        columns: {
+          totalCount: '部门总数',
+          'pageInfo.hasNextPage': '还有下一页',
+          'pageInfo.endCursor': '下一页游标',
+        },
+      },
+    ],
+  },
+  {
     operation: 'MetricSeries',
     fileName: ['metric', 'fromYear', 'toYear'],
     lists: [
