@@ -8,6 +8,7 @@ import {
   type ListeningMessage,
   type WorkerMessage,
 } from './cluster/worker-messages.js';
+import { workerMetrics } from './cluster/worker-metrics.js';
 
 /**
  * The response header naming the worker process that answered (its pid), on every answer of a
@@ -24,14 +25,20 @@ function tell(message: WorkerMessage): void {
 
 /**
  * One worker process of `jixiao serve --workers N`: serves the current snapshot read-only, with
- * its own pool, response cache and heavy-work queue, behind the port it shares with the others
+ * its own pool, response cache, heavy-work queue and metrics (a scrape sums every worker's),
+ * behind the port it shares with the others
  * (server.ts's serveData, which writes nothing: the primary seeded). It reloads on SIGHUP (the
  * primary passes it on), and stops gracefully when the primary asks or on its own SIGINT or
  * SIGTERM, whichever comes first.
  */
 async function serveAsWorker(config: Config, stop: Promise<NodeJS.Signals>): Promise<void> {
   const access = await openAccessControl(config);
-  const running = await serveData(config, access, log, createLogger(config.logLevel));
+  // A scrape of /metrics reaches one worker: it answers with every worker's, summed.
+  const metrics = workerMetrics(tell);
+  const running = await serveData(config, access, log, createLogger(config.logLevel), () =>
+    metrics.scrape(),
+  );
+  metrics.serve(running.app.metrics.registry);
   // Before the app's own handler, so that every answer carries it, refusals included.
   running.app.server.prependListener('request', (_req, res) =>
     res.setHeader(WORKER_HEADER, String(process.pid)),
@@ -45,6 +52,7 @@ async function serveAsWorker(config: Config, stop: Promise<NodeJS.Signals>): Pro
   tell(listening);
   await stopOnSignal(running, log, stop);
   stopReloading();
+  metrics.close();
 }
 
 if (cluster.isWorker) {
@@ -55,6 +63,8 @@ if (cluster.isWorker) {
   process.on('message', (message: unknown) => {
     if (!isPrimaryMessage(message)) return;
     if (message.type === 'jixiao:stop') return requestStop(message.signal);
+    // Metrics messages are worker-metrics.ts's.
+    if (message.type !== 'jixiao:serve') return;
     serveAsWorker(message.config, stop).then(
       () => process.exit(0),
       (error: unknown) => {

@@ -109,6 +109,7 @@ export async function serveData(
   access: AccessControl,
   log: (line: string) => void,
   logger?: Logger,
+  metricsText?: () => Promise<string>,
 ): Promise<RunningServer> {
   const store = SnapshotStore.of(config);
   const data = await LiveDatabase.open({
@@ -128,6 +129,7 @@ export async function serveData(
     limits: queryLimitsOf(config),
     requestLimits: requestLimitsOf(config),
     logger,
+    metricsText,
     responseCacheBytes: config.responseCacheMb * 1024 * 1024,
   }).catch(async (error: unknown) => {
     await data.close();

@@ -199,6 +199,33 @@ describe('jixiao serve --workers 2', () => {
     }
   });
 
+  it('answers /metrics from any worker with every worker’s counts summed', async () => {
+    const probe = JSON.stringify({ query: 'query MetricsProbe { years }' });
+    let sent = 0;
+    await fromEachWorker(workers, () => {
+      sent++;
+      return ask('/graphql', probe);
+    });
+    const count = (text: string) =>
+      Number(
+        /^jixiao_graphql_request_duration_seconds_count\{operation="MetricsProbe",status="200"\} (\d+)$/m.exec(
+          text,
+        )?.[1] ?? 0,
+      );
+    // Both workers answered probes, so each alone counts fewer than were sent.
+    expect(sent).toBeGreaterThanOrEqual(2);
+    const scrapes = await fromEachWorker(
+      workers,
+      () => ask('/metrics'),
+      (answer) => count(answer.body) === sent,
+    );
+    for (const scrape of scrapes.values()) {
+      expect(scrape.status).toBe(200);
+      expect(scrape.body).toMatch(/^jixiao_workers_serving 2$/m);
+      expect(scrape.body).toMatch(/^jixiao_workers_scraped 2$/m);
+    }
+  });
+
   it('serves a report ingested with the CLI meanwhile from every worker, without a restart', async () => {
     const before = await fromEachWorker(workers, () => ask('/graphql', FIGURES));
     for (const answer of before.values()) expect(JSON.parse(answer.body).data.copy).toBeNull();

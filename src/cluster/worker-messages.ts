@@ -30,18 +30,60 @@ export interface StopMessage {
   signal: NodeJS.Signals;
 }
 
-export type WorkerMessage = WaitingMessage | ListeningMessage;
-export type PrimaryMessage = ServeMessage | StopMessage;
+/** Worker → primary: a scrape of `/metrics` arrived; answer it with every worker's metrics. */
+export interface MetricsRequestMessage {
+  type: 'jixiao:metrics-request';
+  /** The scrape's number in the asking worker, echoed in the reply. */
+  id: number;
+}
+
+/** Primary → worker: send your metrics for the primary's gathering `id`. */
+export interface MetricsGatherMessage {
+  type: 'jixiao:metrics-gather';
+  id: number;
+}
+
+/** Worker → primary: its metrics for gathering `id`, as prom-client's `getMetricsAsJSON()`. */
+export interface MetricsPartMessage {
+  type: 'jixiao:metrics-part';
+  id: number;
+  metrics: unknown[];
+}
+
+/** Primary → worker: the answer to its scrape `id`, every worker's metrics summed (text format). */
+export interface MetricsReplyMessage {
+  type: 'jixiao:metrics-reply';
+  id: number;
+  text: string;
+}
+
+export type WorkerMessage =
+  WaitingMessage | ListeningMessage | MetricsRequestMessage | MetricsPartMessage;
+export type PrimaryMessage =
+  ServeMessage | StopMessage | MetricsGatherMessage | MetricsReplyMessage;
 
 const typeOf = (value: unknown): unknown =>
   typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
 
+const WORKER_TYPES = new Set([
+  'jixiao:waiting',
+  'jixiao:listening',
+  'jixiao:metrics-request',
+  'jixiao:metrics-part',
+]);
+const PRIMARY_TYPES = new Set([
+  'jixiao:serve',
+  'jixiao:stop',
+  'jixiao:metrics-gather',
+  'jixiao:metrics-reply',
+]);
+
 /** A message a worker sends, or false for anything else on the channel. */
 export function isWorkerMessage(value: unknown): value is WorkerMessage {
-  return typeOf(value) === 'jixiao:waiting' || typeOf(value) === 'jixiao:listening';
+  return WORKER_TYPES.has(typeOf(value) as string);
 }
 
 /** A message the primary sends, or false for anything else on the channel. */
 export function isPrimaryMessage(value: unknown): value is PrimaryMessage {
-  return typeOf(value) === 'jixiao:serve' || typeOf(value) === 'jixiao:stop';
+  return PRIMARY_TYPES.has(typeOf(value) as string);
 }

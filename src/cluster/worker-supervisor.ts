@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config.js';
+import { ClusterMetrics } from './cluster-metrics.js';
 import { RestartPolicy } from './restart-policy.js';
 import { isWorkerMessage, type ListeningMessage, type PrimaryMessage } from './worker-messages.js';
 
@@ -51,7 +52,8 @@ const howEnded = (code: number | null, signal: string | null) =>
  * after a back-off (restart-policy.ts), and gives up after repeated fast failures; turns SIGTERM
  * and SIGINT into a graceful stop of every worker (a stop message: a terminal's Ctrl-C also
  * reaches the workers themselves, and a second signal would stop them at once) and passes SIGHUP
- * on (reload). A second SIGTERM or SIGINT stops everything at once.
+ * on (reload); and answers a worker's scrape of `/metrics` with every worker's metrics summed
+ * (cluster-metrics.ts). A second SIGTERM or SIGINT stops everything at once.
  *
  * Resolves, once every worker has exited after a stop, with 0 if each exited with 0, else 1;
  * rejects with a WorkerFailure, after stopping the others, when a worker fails before all have
@@ -80,6 +82,9 @@ export function superviseWorkers(options: SupervisorOptions): Promise<number> {
       // A worker that is exiting has closed its channel: its exit is handled by itself.
       if (worker.isConnected()) worker.send(message, () => {});
     };
+    const metrics = new ClusterMetrics(send);
+    const serving = () =>
+      slots.flatMap((s) => (s.worker && s.servingSince !== null ? [s.worker] : []));
 
     const finishIfStopped = () => {
       if (phase !== 'stopping' || slots.some((s) => s.worker)) return;
@@ -108,6 +113,9 @@ export function superviseWorkers(options: SupervisorOptions): Promise<number> {
       Object.assign(slot, { worker, waiting: false, servingSince: null });
       worker.on('message', (message: unknown) => {
         if (!isWorkerMessage(message)) return;
+        if (message.type === 'jixiao:metrics-request')
+          return metrics.request(worker, message.id, serving());
+        if (message.type === 'jixiao:metrics-part') return metrics.part(message);
         if (message.type === 'jixiao:waiting') {
           slot.waiting = true;
           send(worker, { type: 'jixiao:serve', config: options.config });

@@ -117,6 +117,11 @@ export interface HttpAppOptions {
   data?: LiveData;
   /** Where a JSON line per request goes (logger.ts, request-log.ts); none when absent. */
   logger?: Logger;
+  /**
+   * What `GET /metrics` answers with, in Prometheus's text format; this app's own metrics when
+   * absent. A worker process answers with every worker's, summed (cluster/worker-metrics.ts).
+   */
+  metricsText?: () => Promise<string>;
   /** The code's migrations, which `/readyz` compares the served data's with (default SQL_DIR). */
   migrationsDir?: string;
 }
@@ -264,7 +269,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}');
     if (url.pathname === '/readyz')
       return sendReadiness(res, options.data, stopping ? shuttingDown(readiness) : readiness);
-    if (url.pathname === METRICS_PATH) return sendMetrics(req, res, access, metrics);
+    if (url.pathname === METRICS_PATH)
+      return sendMetrics(req, res, access, metrics, options.metricsText);
     if (url.pathname === ADMIN_RELOAD_PATH) {
       const viewer = await authenticateOrRefuse(access, req, res);
       return viewer ? reloadData(req, res, viewer, options.data) : undefined;

@@ -20,12 +20,15 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
  * `GET /metrics`: the app's metrics in Prometheus's text format, for an ADMIN. In local mode
  * every request is ADMIN (and comes from this machine); with tokens the scraper sends an ADMIN
  * bearer token, since the metrics name the operations clients run and the data version served.
+ * With `text`, its answer instead (a worker process: every worker's metrics summed); when it
+ * fails, 503 with the reason.
  */
 export async function sendMetrics(
   req: IncomingMessage,
   res: ServerResponse,
   access: AccessControl,
   metrics: AppMetrics,
+  text: () => Promise<string> = () => metrics.registry.metrics(),
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
@@ -38,7 +41,17 @@ export async function sendMetrics(
   } catch (error) {
     return sendError(res, 403, 'FORBIDDEN', (error as Error).message);
   }
-  const body = await metrics.registry.metrics();
+  let body: string;
+  try {
+    body = await text();
+  } catch (error) {
+    return sendError(
+      res,
+      503,
+      'METRICS_UNAVAILABLE',
+      `metrics unavailable: ${(error as Error).message}`,
+    );
+  }
   res.writeHead(200, {
     'content-type': metrics.registry.contentType,
     'content-length': Buffer.byteLength(body),
