@@ -35,9 +35,12 @@ async function serveAsWorker(config: Config, stop: Promise<NodeJS.Signals>): Pro
   const access = await openAccessControl(config);
   // A scrape of /metrics reaches one worker: it answers with every worker's, summed.
   const metrics = workerMetrics(tell);
-  const running = await serveData(config, access, log, createLogger(config.logLevel), () =>
-    metrics.scrape(),
-  );
+  const running = await serveData(config, access, log, {
+    logger: createLogger(config.logLevel),
+    metricsText: () => metrics.scrape(),
+    // POST /admin/reload reaches one worker: the primary has the others reload too.
+    afterReload: () => tell({ type: 'jixiao:reload-others' }),
+  });
   metrics.serve(running.app.metrics.registry);
   // Before the app's own handler, so that every answer carries it, refusals included.
   running.app.server.prependListener('request', (_req, res) =>

@@ -41,7 +41,7 @@ export async function startServer(
   logger?: Logger,
 ): Promise<RunningServer> {
   const prepared = await prepareData(config, log);
-  const running = await serveData(config, prepared.access, log, logger);
+  const running = await serveData(config, prepared.access, log, { logger });
   log(servingSnapshotLine(running.data.version, prepared));
   log(prepared.access.summary);
   return running;
@@ -100,6 +100,16 @@ function servingSnapshotLine(version: string, prepared: PreparedData): string {
   return `serving snapshot ${version} of ${prepared.store.layout.dir}${prepared.published ? ' (new)' : ''}`;
 }
 
+/** What a server process adds to serveData's serving: its log and, in a worker, the cluster's part. */
+export interface ServeOptions {
+  /** Where a JSON line per request goes. */
+  logger?: Logger;
+  /** What `/metrics` answers with (a worker: every worker's, summed); the server's own when absent. */
+  metricsText?: () => Promise<string>;
+  /** Called after `POST /admin/reload` refreshed this server (a worker: the others reload too). */
+  afterReload?: () => void;
+}
+
 /**
  * Start-up's serving part, which writes nothing: opens the current snapshot read-only, serves
  * it, and follows the snapshot pointer. A worker process runs only this.
@@ -108,9 +118,9 @@ export async function serveData(
   config: Config,
   access: AccessControl,
   log: (line: string) => void,
-  logger?: Logger,
-  metricsText?: () => Promise<string>,
+  options: ServeOptions = {},
 ): Promise<RunningServer> {
+  const { logger, metricsText, afterReload } = options;
   const store = SnapshotStore.of(config);
   const data = await LiveDatabase.open({
     store,
@@ -130,6 +140,7 @@ export async function serveData(
     requestLimits: requestLimitsOf(config),
     logger,
     metricsText,
+    afterReload,
     responseCacheBytes: config.responseCacheMb * 1024 * 1024,
   }).catch(async (error: unknown) => {
     await data.close();

@@ -226,6 +226,21 @@ describe('jixiao serve --workers 2', () => {
     }
   });
 
+  it('has the other workers reload when one is sent POST /admin/reload', async () => {
+    const from = lines.length;
+    const answer = await ask('/admin/reload', '{}');
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ status: 'unchanged' });
+    const others = [...workers].filter((pid) => pid !== answer.worker);
+    expect(others).toHaveLength(1);
+    // The primary passes it on as SIGHUP, whose reload says so in the worker's log.
+    for (const pid of others)
+      await lineMatching(new RegExp(`^worker ${pid}: SIGHUP: still serving snapshot `), from);
+    expect(
+      lines.slice(from).filter((l) => l.startsWith(`worker ${answer.worker}: SIGHUP`)),
+    ).toEqual([]);
+  });
+
   it('serves a report ingested with the CLI meanwhile from every worker, without a restart', async () => {
     const before = await fromEachWorker(workers, () => ask('/graphql', FIGURES));
     for (const answer of before.values()) expect(JSON.parse(answer.body).data.copy).toBeNull();

@@ -57,8 +57,17 @@ export interface MetricsReplyMessage {
   text: string;
 }
 
+/** Worker → primary: it reloaded on `POST /admin/reload`; the other workers are to reload too. */
+export interface ReloadOthersMessage {
+  type: 'jixiao:reload-others';
+}
+
 export type WorkerMessage =
-  WaitingMessage | ListeningMessage | MetricsRequestMessage | MetricsPartMessage;
+  | WaitingMessage
+  | ListeningMessage
+  | MetricsRequestMessage
+  | MetricsPartMessage
+  | ReloadOthersMessage;
 export type PrimaryMessage =
   ServeMessage | StopMessage | MetricsGatherMessage | MetricsReplyMessage;
 
@@ -70,6 +79,7 @@ const WORKER_TYPES = new Set([
   'jixiao:listening',
   'jixiao:metrics-request',
   'jixiao:metrics-part',
+  'jixiao:reload-others',
 ]);
 const PRIMARY_TYPES = new Set([
   'jixiao:serve',

@@ -52,8 +52,8 @@ const howEnded = (code: number | null, signal: string | null) =>
  * after a back-off (restart-policy.ts), and gives up after repeated fast failures; turns SIGTERM
  * and SIGINT into a graceful stop of every worker (a stop message: a terminal's Ctrl-C also
  * reaches the workers themselves, and a second signal would stop them at once) and passes SIGHUP
- * on (reload); and answers a worker's scrape of `/metrics` with every worker's metrics summed
- * (cluster-metrics.ts). A second SIGTERM or SIGINT stops everything at once.
+ * on (reload), as it does when a worker reloaded on `POST /admin/reload`; and answers a worker's
+ * scrape of `/metrics` with every worker's metrics summed (cluster-metrics.ts). A second SIGTERM or SIGINT stops everything at once.
  *
  * Resolves, once every worker has exited after a stop, with 0 if each exited with 0, else 1;
  * rejects with a WorkerFailure, after stopping the others, when a worker fails before all have
@@ -116,6 +116,7 @@ export function superviseWorkers(options: SupervisorOptions): Promise<number> {
         if (message.type === 'jixiao:metrics-request')
           return metrics.request(worker, message.id, serving());
         if (message.type === 'jixiao:metrics-part') return metrics.part(message);
+        if (message.type === 'jixiao:reload-others') return hangUp((other) => other !== worker);
         if (message.type === 'jixiao:waiting') {
           slot.waiting = true;
           send(worker, { type: 'jixiao:serve', config: options.config });
@@ -192,9 +193,15 @@ export function superviseWorkers(options: SupervisorOptions): Promise<number> {
       stopAll();
     }
 
-    /** Reload: passed on to the workers that serve (one still starting opens the newest anyway). */
+    /**
+     * Reload: SIGHUP to the workers that serve and `which` picks (one still starting opens the
+     * newest anyway).
+     */
+    function hangUp(which: (worker: Worker) => boolean) {
+      for (const worker of serving()) if (which(worker)) worker.process.kill('SIGHUP');
+    }
     function onHangup() {
-      for (const slot of slots) if (slot.servingSince !== null) slot.worker?.process.kill('SIGHUP');
+      hangUp(() => true);
     }
 
     for (const signal of STOP_SIGNALS) process.on(signal, onStopSignal);

@@ -122,6 +122,8 @@ export interface HttpAppOptions {
    * absent. A worker process answers with every worker's, summed (cluster/worker-metrics.ts).
    */
   metricsText?: () => Promise<string>;
+  /** Called after `POST /admin/reload` refreshed the data (a worker has the others reload too). */
+  afterReload?: () => void;
   /** The code's migrations, which `/readyz` compares the served data's with (default SQL_DIR). */
   migrationsDir?: string;
 }
@@ -273,7 +275,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       return sendMetrics(req, res, access, metrics, options.metricsText);
     if (url.pathname === ADMIN_RELOAD_PATH) {
       const viewer = await authenticateOrRefuse(access, req, res);
-      return viewer ? reloadData(req, res, viewer, options.data) : undefined;
+      return viewer ? reloadData(req, res, viewer, options.data, options.afterReload) : undefined;
     }
     // Downloads run the named operations through the same Apollo server (same limits, same
     // error masking); Apollo's CSRF prevention stays on /graphql, where any query can be sent.

@@ -49,13 +49,14 @@ export function sendReadiness(
  * `POST /admin/reload` for an ADMIN: swaps to the snapshot the pointer names, retrying one that
  * failed before (the watcher reports a bad snapshot once and leaves it). 200 with the version
  * served (`swapped` or `unchanged`); 500 when the snapshot could not be served, with why (the
- * old one is still served).
+ * old one is still served). Then `afterReload`: a worker process has the others reload too.
  */
 export async function reloadData(
   req: IncomingMessage,
   res: ServerResponse,
   viewer: Viewer,
   data: LiveData | undefined,
+  afterReload?: () => void,
 ): Promise<void> {
   if (req.method !== 'POST')
     return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} not allowed: use POST`);
@@ -72,6 +73,8 @@ export async function reloadData(
       'this server serves fixed data: there is nothing to reload',
     );
   const outcome = await data.refresh({ force: true });
+  // As SIGHUP to the primary does: every worker reloads, whatever this one found.
+  afterReload?.();
   sendJson(res, outcome.status === 'failed' ? 500 : 200, {
     status: outcome.status,
     dataVersion: outcome.version,
