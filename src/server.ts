@@ -100,11 +100,11 @@ function servingSnapshotLine(version: string, prepared: PreparedData): string {
   return `serving snapshot ${version} of ${prepared.store.layout.dir}${prepared.published ? ' (new)' : ''}`;
 }
 
-/** What a server process adds to serveData's serving: its log and, in a worker, the cluster's part. */
+/** What a server process adds to serveData: its log and, in a worker, the cluster's part. */
 export interface ServeOptions {
   /** Where a JSON line per request goes. */
   logger?: Logger;
-  /** What `/metrics` answers with (a worker: every worker's, summed); the server's own when absent. */
+  /** What `/metrics` answers with (a worker: every worker's, summed); its own when absent. */
   metricsText?: () => Promise<string>;
   /** Called after `POST /admin/reload` refreshed this server (a worker: the others reload too). */
   afterReload?: () => void;

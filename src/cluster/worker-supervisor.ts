@@ -53,7 +53,8 @@ const howEnded = (code: number | null, signal: string | null) =>
  * and SIGINT into a graceful stop of every worker (a stop message: a terminal's Ctrl-C also
  * reaches the workers themselves, and a second signal would stop them at once) and passes SIGHUP
  * on (reload), as it does when a worker reloaded on `POST /admin/reload`; and answers a worker's
- * scrape of `/metrics` with every worker's metrics summed (cluster-metrics.ts). A second SIGTERM or SIGINT stops everything at once.
+ * scrape of `/metrics` with every worker's metrics summed (cluster-metrics.ts). A second SIGTERM
+ * or SIGINT stops everything at once.
  *
  * Resolves, once every worker has exited after a stop, with 0 if each exited with 0, else 1;
  * rejects with a WorkerFailure, after stopping the others, when a worker fails before all have
