@@ -150,6 +150,22 @@ describe('a writer', () => {
     expect(existsSync(store.layout.lock)).toBe(false);
   });
 
+  it('clears what a writer that died left half written: a partial build, its WAL, a note or pointer', async () => {
+    const c = config();
+    const store = SnapshotStore.of(c);
+    const first = await writeSnapshot(c, { command: 'test' }, addDepartment('a'));
+    const leftovers = [
+      `${first.published!.file.replace(/-\d+\.duckdb$/, '-9.duckdb')}.partial`,
+      `${first.published!.file.replace(/-\d+\.duckdb$/, '-9.duckdb')}.partial.wal`,
+      'current.json.4242.tmp',
+      `${first.published!.file.replace(/\.duckdb$/, '.json')}.4242.tmp`,
+    ];
+    for (const file of leftovers) writeFileSync(`${store.layout.dir}/${file}`, 'half');
+    await writeSnapshot(c, { command: 'test' }, addDepartment('b'));
+    expect(readdirSync(store.layout.dir).filter((f) => leftovers.includes(f))).toEqual([]);
+    expect(await currentCodes(c)).toEqual(['a', 'b']);
+  });
+
   it('adopts the database file of an earlier version as the first snapshot, moving it into the folder', async () => {
     const c = config();
     const legacy = await openWriter(c);

@@ -76,9 +76,12 @@ export function buildingFile(layout: SnapshotLayout, name: SnapshotName): string
   return join(layout.dir, `${name.file}.partial`);
 }
 
-/** What a writer leaves behind when it dies mid-build: the partial file and its WAL. */
+/**
+ * What a writer leaves behind when it dies mid-build: the partial file and its WAL, or a note
+ * or pointer half written (durable-file.ts's `<file>.<pid>.tmp`).
+ */
 export function isBuildingLeftover(file: string): boolean {
-  return /\.duckdb\.partial(\.wal)?$/.test(file);
+  return /\.duckdb\.partial(\.wal)?$/.test(file) || /\.json\.\d+\.tmp$/.test(file);
 }
 
 /**
