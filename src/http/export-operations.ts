@@ -38,6 +38,27 @@ const distribution: ExportColumns = {
 
 const reportId: ExportColumns = { 'report.id': '报告编号' };
 
+/** A department's own fields, as a node of `departments` (Departments, DepartmentDirectory). */
+const departmentFields: ExportColumns = {
+  code: '部门编码',
+  name: '部门名称',
+  sector: '领域',
+  level: '行政级别',
+  synthetic: '合成数据',
+};
+
+/** The paging of a `departments` answer, a row of its own. */
+const departmentsPage: OperationExport['lists'][number] = {
+  name: 'page',
+  zh: '分页',
+  path: 'departments',
+  columns: {
+    totalCount: '部门总数',
+    'pageInfo.hasNextPage': '还有下一页',
+    'pageInfo.endCursor': '下一页游标',
+  },
+};
+
 /** The structures of expenditureStructure (or of a page of it, at `path`), a row per part. */
 const structureLists = (path: string): OperationExport['lists'] => [
   {
@@ -384,11 +405,7 @@ export const operationExports: readonly OperationExport[] = [
         path: 'departments.nodes',
         explode: 'reports',
         columns: {
-          code: '部门编码',
-          name: '部门名称',
-          sector: '领域',
-          level: '行政级别',
-          synthetic: '合成数据',
+          ...departmentFields,
           'reports.year': '年度',
           'reports.executionRate': '支出执行率',
           'reports.basicShare': '基本支出占比',
@@ -396,16 +413,7 @@ export const operationExports: readonly OperationExport[] = [
         },
         fractions: ['reports.executionRate', 'reports.basicShare'],
       },
-      {
-        name: 'page',
-        zh: '分页',
-        path: 'departments',
-        columns: {
-          totalCount: '部门总数',
-          'pageInfo.hasNextPage': '还有下一页',
-          'pageInfo.endCursor': '下一页游标',
-        },
-      },
+      departmentsPage,
     ],
   },
   {
@@ -417,24 +425,11 @@ export const operationExports: readonly OperationExport[] = [
         zh: '部门',
         path: 'departments.nodes',
         columns: {
-          code: '部门编码',
-          name: '部门名称',
-          sector: '领域',
-          level: '行政级别',
-          synthetic: '合成数据',
+          ...departmentFields,
           years: '有报告的年度',
         },
       },
-      {
-        name: 'page',
-        zh: '分页',
-        path: 'departments',
-        columns: {
-          totalCount: '部门总数',
-          'pageInfo.hasNextPage': '还有下一页',
-          'pageInfo.endCursor': '下一页游标',
-        },
-      },
+      departmentsPage,
     ],
   },
   {
