@@ -101,3 +101,20 @@ export async function reportYears(db: Reader): Promise<number[]> {
   const rows = await db.selectFrom('reports').select('year').distinct().orderBy('year').execute();
   return rows.map((r) => r.year);
 }
+
+/**
+ * The fiscal years each department published a report in, ascending, in the order asked (an
+ * empty list for a department without reports). One grouped statement that reads two columns:
+ * a directory of departments needs no report's figures.
+ */
+export async function reportYearsOfDepartments(
+  db: Reader,
+  codes: readonly string[],
+): Promise<number[][]> {
+  if (codes.length === 0) return [];
+  const { rows } = await sql<{ department_code: string; years: number[] }>`
+    SELECT department_code, list(year ORDER BY year) AS years FROM reports
+    WHERE ${inList('department_code', codes)} GROUP BY department_code`.execute(db);
+  const byCode = new Map(rows.map((r) => [r.department_code, r.years.map(Number)]));
+  return codes.map((code) => byCode.get(code) ?? []);
+}

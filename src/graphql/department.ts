@@ -63,8 +63,7 @@ DepartmentRef.implement({
       type: ['Int'],
       description:
         'Fiscal years with a published report, ascending: what a directory of departments needs, without the reports themselves.',
-      resolve: async (d, _args, ctx) =>
-        (await ctx.loaders.reportsOfDepartment.load(d.code)).map((r) => r.year),
+      resolve: (d, _args, ctx) => ctx.loaders.reportYears.load(d.code),
     }),
     report: t.field({
       type: ReportRef,

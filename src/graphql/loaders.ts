@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DepartmentSource } from '../analytics/department-directory.js';
-import { departmentsByCode } from '../analytics/departments.js';
+import { departmentsByCode, reportYearsOfDepartments } from '../analytics/departments.js';
 import {
   childRows,
   measuresByReport,
@@ -44,6 +44,8 @@ export function createLoaders(db: Reader, budget: RequestBudget, departments?: D
       const rows = await reportsOfDepartments(db, codes);
       return codes.map((code) => rows.filter((r) => r.department_code === code));
     }),
+    /** The years a department has reports for, without the reports (Department.years). */
+    reportYears: loader((codes: readonly string[]) => reportYearsOfDepartments(db, codes)),
     shares: loader((ids: readonly number[]) => sharesByReport(db, ids)),
     goals: child('goals'),
     revenueByFunction: child('revenue_by_function'),
