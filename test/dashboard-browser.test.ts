@@ -336,6 +336,36 @@ describe('the dashboard with the real department alone', () => {
     expect(await page.locator('#card-risk .admission').innerText()).not.toBe('');
     // No ratchet without a previous year: the card says why.
     expect(await page.locator('#card-ratchets').innerText()).toMatch(/上年|previous year/);
+    // The target-setting profile: the four signals as the GraphQL answer gives them.
+    const profileCard = await downloads(page, 'profile');
+    expect(profileCard.operation).toBe('TargetSettingProfile');
+    expect(profileCard.variables).toMatchObject({
+      fromYear: 2023,
+      toYear: 2023,
+      departments: ['gz-zfw'],
+    });
+    const [profile] = (
+      await answer<{
+        targetSettingProfile: {
+          profiles: {
+            compositeText: string;
+            rank: number;
+            sectorComposite: { departments: number };
+            components: { computable: boolean; rawText: string | null; scoreText: string | null }[];
+          }[];
+        };
+      }>(server, 'TargetSettingProfile', profileCard.variables)
+    ).targetSettingProfile.profiles;
+    expect(await page.locator('#card-profile .composite').innerText()).toBe(profile!.compositeText);
+    expect(await page.locator('#card-profile .standing').innerText()).toContain(
+      `${profile!.sectorComposite.departments} 个部门中第 ${profile!.rank}`,
+    );
+    const rows = await page.locator('#card-profile tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(4);
+    profile!.components.forEach((component, i) => {
+      if (component.computable) expect(rows[i]).toContain(component.rawText);
+      if (component.scoreText) expect(rows[i]).toContain(component.scoreText);
+    });
 
     await page.screenshot({ path: `${ARTIFACTS}/dashboard-real.png`, fullPage: true });
     expect(elsewhere).toEqual([]);

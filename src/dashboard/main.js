@@ -14,6 +14,7 @@ import { esc } from './format.js';
 import { label, mergeLabels } from './labels.js';
 import * as findings from './panels/department-panel.js';
 import { closeIndicator, openIndicator } from './panels/indicator-panel.js';
+import * as profile from './panels/profile-panel.js';
 import {
   DEFAULT_DEPARTMENT,
   DEFAULT_METRIC,
@@ -71,6 +72,7 @@ function buildCards() {
     );
   const more = $('dept-findings');
   addCard(more, 'risk', '目标偏低：报告承认与规则发现', findings.updateRisk, 'risk');
+  addCard(more, 'profile', '目标设定画像：四项信号与同领域排名', profile.update, 'wide');
   addCard(more, 'overshoots', '超目标指标（历年）', findings.updateOvershoots, 'wide');
   addCard(more, 'ratchets', '目标未提高（历年）', findings.updateRatchets, 'wide');
   addCard(more, 'quality', '数据质量：报告内部核对（历年）', findings.updateQuality, 'wide');
