@@ -26,10 +26,9 @@ function tell(message: WorkerMessage): void {
 /**
  * One worker process of `jixiao serve --workers N`: serves the current snapshot read-only, with
  * its own pool, response cache, heavy-work queue and metrics (a scrape sums every worker's),
- * behind the port it shares with the others
- * (server.ts's serveData, which writes nothing: the primary seeded). It reloads on SIGHUP (the
- * primary passes it on), and stops gracefully when the primary asks or on its own SIGINT or
- * SIGTERM, whichever comes first.
+ * behind the port it shares with the others (server.ts's serveData, which writes nothing: the
+ * primary seeded). It reloads on SIGHUP (the primary passes it on), and stops gracefully when
+ * the primary asks or on its own SIGINT or SIGTERM, whichever comes first.
  */
 async function serveAsWorker(config: Config, stop: Promise<NodeJS.Signals>): Promise<void> {
   const access = await openAccessControl(config);
